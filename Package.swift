@@ -1,0 +1,85 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "batchyard",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "batchyard", targets: ["batchyard"]),
+        .library(name: "Parquet", targets: ["Parquet"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+    ],
+    targets: [
+        // Domain model: no I/O, imports nothing of ours.
+        .target(name: "BatchyardCore", swiftSettings: swiftSettings),
+
+        // Parquet codec, independent of the rest of Batchyard.
+        .systemLibrary(
+            name: "CZstd", pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Parquet", dependencies: ["CZstd", "CZlib"], swiftSettings: swiftSettings),
+
+        // XDM schemas and record validation (no I/O).
+        .target(name: "XDMValidation", dependencies: ["BatchyardCore"], swiftSettings: swiftSettings),
+
+        // Metadata store on SQLKit.
+        .target(
+            name: "BatchyardStore",
+            dependencies: [
+                "BatchyardCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
+
+        // The HTTP API.
+        .target(
+            name: "BatchyardServer",
+            dependencies: [
+                "BatchyardCore", "BatchyardStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings),
+
+        // The command line: `batchyard serve` and friends.
+        .executableTarget(
+            name: "batchyard",
+            dependencies: [
+                "BatchyardServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
+
+        .testTarget(name: "BatchyardCoreTests", dependencies: ["BatchyardCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ParquetTests", dependencies: ["Parquet"],
+            resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "XDMValidationTests", dependencies: ["XDMValidation", "BatchyardCore"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BatchyardServerTests",
+            dependencies: [
+                "BatchyardServer", "BatchyardStore", "BatchyardCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the system packages Batchyard needs to build and test on a fresh Debian 12 machine.
+# Idempotent: it only installs what is missing. Usage: scripts/bootstrap.sh [--test]
+#   (no flag)  what building and serving needs: libzstd-dev (the Parquet codec links libzstd)
+#   --test     also what the test suite needs: a Python venv (.venv) with pyarrow and duckdb
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+dpkg -s libzstd-dev >/dev/null 2>&1 || need_apt+=(libzstd-dev)
+dpkg -s zlib1g-dev >/dev/null 2>&1 || need_apt+=(zlib1g-dev)
+if [ "${1:-}" = "--test" ]; then
+  dpkg -s python3-venv >/dev/null 2>&1 || command -v python3 >/dev/null && python3 -m venv --help >/dev/null 2>&1 || need_apt+=(python3-venv)
+fi
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "bootstrap: installing ${need_apt[*]}" >&2
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+if [ "${1:-}" = "--test" ]; then
+  if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import pyarrow, duckdb' 2>/dev/null; then
+    echo "bootstrap: creating .venv with pyarrow and duckdb" >&2
+    python3 -m venv .venv
+    .venv/bin/pip install -q --disable-pip-version-check pyarrow duckdb
+  fi
+fi
