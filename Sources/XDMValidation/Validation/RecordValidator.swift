@@ -1,0 +1,57 @@
+import BatchyardCore
+
+/// Validates records against one XDM schema and converts them as AEP's ingestion does.
+///
+/// Build it once per dataset schema (patterns are compiled and lookups laid out then); `validate`
+/// is then safe to call from any number of tasks at once.
+///
+/// The coerced record keeps the input's shape with these representations, so the lake writer can
+/// map each field to one Parquet type without re-parsing:
+/// - `date`: `.string("YYYY-MM-DD")` (a date-time string or epoch milliseconds become their UTC
+///   day) → Parquet INT32/DATE;
+/// - `date-time`: `.int(epoch milliseconds, UTC)` → INT64/TIMESTAMP_MILLIS;
+/// - `integer`: `.int`; `number`: `.double`; `string`: `.string` (numbers converted to text);
+/// - `null` members are kept as `null` (null and absent mean the same to the writer).
+///
+/// Records whose values already have the target types are returned as is, without copying.
+public struct RecordValidator: Sendable {
+    /// The compiled schema this validator enforces.
+    public let schema: XDMObjectType
+    /// Errors beyond this many per record are dropped, and validation of that record stops early.
+    public let maxErrors: Int
+    private let root: ValidatorNode
+
+    /// Builds a validator for a compiled schema.
+    public init(schema: XDMObjectType, maxErrors: Int = 100) throws(XDMSchemaError) {
+        self.schema = schema
+        self.maxErrors = max(1, maxErrors)
+        root = try ValidatorNode(.object(schema), path: "")
+    }
+
+    /// Builds a validator from a resolved schema document (see `XDMSchemaResolver`).
+    public init(resolvedSchema: JSONValue, maxErrors: Int = 100) throws(XDMSchemaError) {
+        try self.init(schema: XDMSchemaCompiler.compile(resolvedSchema), maxErrors: maxErrors)
+    }
+
+    /// Validates and converts one record.
+    public func validate(_ record: JSONValue) -> RecordValidation {
+        var sink = ErrorSink(limit: maxErrors)
+        guard case .object = record else {
+            sink.add(.record, expected: "object", found: ValidatorNode.kindName(record))
+            return .invalid(sink.errors)
+        }
+        switch root.check(record, &sink) {
+        case .same: return .valid(record)
+        case .replaced(let coerced): return .valid(coerced)
+        case .failed: return .invalid(sink.errors)
+        }
+    }
+
+    /// The converted record, or the reasons it does not conform.
+    public func coerce(_ record: JSONValue) throws(RecordValidationFailure) -> JSONValue {
+        switch validate(record) {
+        case .valid(let coerced): return coerced
+        case .invalid(let errors): throw RecordValidationFailure(errors: errors)
+        }
+    }
+}

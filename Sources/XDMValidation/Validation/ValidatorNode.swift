@@ -1,0 +1,125 @@
+import BatchyardCore
+
+/// One field of a `RecordValidator`, laid out for the hot loop.
+///
+/// `XDMFieldType` is the public, comparable description; this class flattens it into plain stored
+/// properties (no enum payloads to unpack per value, patterns compiled, enums hashed) so that
+/// validating a record is a walk over records and these nodes only.
+final class ValidatorNode: Sendable {
+    enum Kind: Sendable {
+        case string, number, integer, boolean, date, dateTime, object, map, array
+    }
+
+    let kind: Kind
+    /// `XDMFieldType.displayName`, kept for messages.
+    let typeName: String
+
+    // string
+    let minLength: Int?
+    let maxLength: Int?
+    let pattern: XDMPattern?
+    let format: XDMStringFormat?
+    let stringEnum: Set<String>?
+
+    // integer and number
+    let width: XDMIntegerWidth
+    let rules: XDMNumberRules
+    let hasNumericRules: Bool
+    let numberEnum: Set<Double>?
+
+    // object
+    let names: [String]
+    let children: [ValidatorNode]
+    let isRequired: [Bool]
+    let requiredCount: Int
+    /// Only for wide objects: comparing short (inline) strings one by one beats hashing them for
+    /// the typical handful of fields per object.
+    let index: [String: Int]?
+
+    // map values and array items
+    let element: ValidatorNode?
+    let minItems: Int?
+    let maxItems: Int?
+
+    /// Objects up to this many fields are searched linearly.
+    static let linearSearchLimit = 12
+
+    init(_ type: XDMFieldType, path: String) throws(XDMSchemaError) {
+        typeName = type.displayName
+        var minLength: Int?, maxLength: Int?, pattern: XDMPattern?, format: XDMStringFormat?
+        var stringEnum: Set<String>?
+        var width = XDMIntegerWidth.long
+        var rules = XDMNumberRules()
+        var names: [String] = [], children: [ValidatorNode] = [], isRequired: [Bool] = []
+        var element: ValidatorNode?
+        var minItems: Int?, maxItems: Int?
+        switch type {
+        case .string(let stringRules):
+            kind = .string
+            minLength = stringRules.minLength
+            maxLength = stringRules.maxLength
+            if let source = stringRules.pattern { pattern = try XDMPattern(source, path: path + "/pattern") }
+            format = stringRules.format
+            stringEnum = stringRules.enumValues.map(Set.init)
+        case .number(let numberRules):
+            kind = .number
+            rules = numberRules
+        case .integer(let integerWidth, let numberRules):
+            kind = .integer
+            width = integerWidth
+            rules = numberRules
+        case .boolean: kind = .boolean
+        case .date: kind = .date
+        case .dateTime: kind = .dateTime
+        case .object(let object):
+            kind = .object
+            for property in object.properties {
+                names.append(property.name)
+                isRequired.append(property.isRequired)
+                children.append(
+                    try ValidatorNode(property.type, path: path + "/properties/" + XDMPointer.escape(property.name)))
+            }
+        case .map(let values):
+            kind = .map
+            element = try ValidatorNode(values, path: path + "/additionalProperties")
+        case .array(let items, let arrayRules):
+            kind = .array
+            element = try ValidatorNode(items, path: path + "/items")
+            minItems = arrayRules.minItems
+            maxItems = arrayRules.maxItems
+        }
+        self.minLength = minLength
+        self.maxLength = maxLength
+        self.pattern = pattern
+        self.format = format
+        self.stringEnum = stringEnum
+        self.width = width
+        self.rules = rules
+        self.hasNumericRules =
+            rules.minimum != nil || rules.maximum != nil || rules.exclusiveMinimum != nil
+            || rules.exclusiveMaximum != nil || rules.enumValues != nil
+        self.numberEnum = rules.enumValues.map(Set.init)
+        self.names = names
+        self.children = children
+        self.isRequired = isRequired
+        self.requiredCount = isRequired.lazy.filter { $0 }.count
+        self.index =
+            names.count > Self.linearSearchLimit
+            ? Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) }) : nil
+        self.element = element
+        self.minItems = minItems
+        self.maxItems = maxItems
+    }
+
+    /// The position of the field named `key`, or `nil` if the object does not declare it.
+    @inline(__always)
+    func field(named key: String) -> Int? {
+        if let index { return index[key] }
+        var position = 0
+        for name in names {
+            if name == key { return position }
+            position += 1
+        }
+        return nil
+    }
+}
