@@ -156,11 +156,14 @@ public struct CSVReader: RecordReader {
             index += 1
         }
         rawCarry.append(contentsOf: chunk[recordStart...])
-        if rawCarry.count > maxRecordBytes {
-            throw IngestionFileError(
-                .recordTooLarge, file: fileName,
-                message: "The record starting on line \(recordLine) is larger than \(maxRecordBytes) bytes; check for an unclosed quote.")
-        }
+        try checkSize(rawCarry.count)
+    }
+
+    private func checkSize(_ count: Int) throws(IngestionFileError) {
+        guard count > maxRecordBytes else { return }
+        throw IngestionFileError(
+            .recordTooLarge, file: fileName,
+            message: "The record starting on line \(recordLine) is larger than \(maxRecordBytes) bytes; check for an unclosed quote.")
     }
 
     private mutating func endField() {
@@ -171,6 +174,7 @@ public struct CSVReader: RecordReader {
     }
 
     private mutating func endRecord(rawTail: UnsafeRawBufferPointer, _ emit: (ReadItem) -> Void) throws(IngestionFileError) {
+        try checkSize(rawCarry.count + rawTail.count)
         endField()
         defer {
             content.removeAll(keepingCapacity: true)
