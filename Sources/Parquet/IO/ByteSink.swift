@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where the streaming writer puts bytes: a file, or memory (tests, uploads to object storage).
+public protocol ParquetByteSink {
+    /// Appends bytes.
+    mutating func write(_ bytes: [UInt8]) throws(ParquetError)
+    /// Flushes and releases resources; called once by the writer's `close()`.
+    mutating func close() throws(ParquetError)
+}
+
+/// Collects the file in memory.
+public struct MemorySink: ParquetByteSink {
+    public private(set) var bytes: [UInt8] = []
+    public init() {}
+    public mutating func write(_ b: [UInt8]) throws(ParquetError) { bytes.append(contentsOf: b) }
+    public mutating func close() throws(ParquetError) {}
+}
+
+/// Writes to a file through a descriptor with a 1 MiB user-space buffer.
+public final class FileSink: ParquetByteSink {
+    private var fd: Int32
+    private var buffer: [UInt8] = []
+    private let path: String
+
+    /// Creates or truncates the file at `path`.
+    public init(path: String) throws(ParquetError) {
+        self.path = path
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw ParquetError(.io, "cannot create \(path): errno \(errno)") }
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    deinit { if fd >= 0 { _ = Glibc.close(fd) } }
+
+    public func write(_ b: [UInt8]) throws(ParquetError) {
+        if buffer.count + b.count > 1 << 20 { try flush() }
+        if b.count >= 1 << 20 {
+            try writeAll(b)
+        } else {
+            buffer.append(contentsOf: b)
+        }
+    }
+
+    private func flush() throws(ParquetError) {
+        try writeAll(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ b: [UInt8]) throws(ParquetError) {
+        guard fd >= 0 else { throw ParquetError(.closed, "file sink closed") }
+        var failed = false
+        b.withUnsafeBytes { raw in
+            var off = 0
+            while off < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + off, raw.count - off)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    return
+                }
+                off += n
+            }
+        }
+        if failed { throw ParquetError(.io, "write to \(path) failed: errno \(errno)") }
+    }
+
+    public func close() throws(ParquetError) {
+        try flush()
+        if fd >= 0 {
+            let r = Glibc.close(fd)
+            fd = -1
+            if r != 0 { throw ParquetError(.io, "close \(path) failed") }
+        }
+    }
+}

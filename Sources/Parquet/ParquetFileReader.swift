@@ -1,0 +1,163 @@
+/// Reads Parquet files: opening parses only the footer, so `schema`, `rowCount` and
+/// `keyValueMetadata` cost one small read; pages are read per row group and column on demand.
+public final class ParquetFileReader: Sendable {
+    public let schema: ParquetSchema
+    /// Total rows over all row groups.
+    public let rowCount: Int64
+    public let keyValueMetadata: [String: String]
+    /// The writer's self-description, e.g. `parquet-cpp-arrow version 17.0.0`.
+    public let createdBy: String?
+    public let options: ParquetReaderOptions
+
+    private let source: any ParquetByteSource
+    private let rowGroups: [RowGroup]
+    private let plan: RecordPlan
+
+    /// Opens the file at `path`.
+    public convenience init(path: String, options: ParquetReaderOptions = ParquetReaderOptions()) throws(ParquetError) {
+        try self.init(source: try FileSource(path: path), options: options)
+    }
+
+    /// Opens an in-memory file.
+    public convenience init(bytes: [UInt8], options: ParquetReaderOptions = ParquetReaderOptions()) throws(ParquetError) {
+        try self.init(source: MemorySource(bytes), options: options)
+    }
+
+    public init(source: any ParquetByteSource, options: ParquetReaderOptions = ParquetReaderOptions()) throws(ParquetError) {
+        self.source = source
+        self.options = options
+        let size = source.size
+        guard size >= 12 else { throw .truncated("file of \(size) bytes is too small for Parquet") }
+        let head = try source.read(offset: 0, count: 4)
+        let tail = try source.read(offset: size - 8, count: 8)
+        if Array(tail[4..<8]) == Array("PARE".utf8) { throw .unsupported("encrypted Parquet files") }
+        guard head == Array("PAR1".utf8), Array(tail[4..<8]) == Array("PAR1".utf8) else {
+            throw ParquetError(.invalidMagic, "missing PAR1 magic")
+        }
+        let footerLength = Int(UInt32(tail[0]) | UInt32(tail[1]) << 8 | UInt32(tail[2]) << 16 | UInt32(tail[3]) << 24)
+        guard footerLength <= size - 12 else { throw .corrupt("footer length \(footerLength) exceeds file") }
+        guard footerLength <= options.maxFooterBytes else { throw ParquetError(.limitExceeded, "footer of \(footerLength) bytes") }
+        let footer = try source.read(offset: size - 8 - footerLength, count: footerLength)
+        var r = ThriftCompactReader(footer)
+        let meta = try FileMetaData(from: &r)
+        guard !meta.isEncrypted else { throw .unsupported("encrypted Parquet files") }
+        let schema = try ParquetSchema(elements: meta.schema)
+        let dataEnd = Int64(size - 8 - footerLength)
+        var total: Int64 = 0
+        for g in meta.rowGroups {
+            guard g.columns.count == schema.columns.count else {
+                throw .corrupt("row group has \(g.columns.count) columns, schema \(schema.columns.count)")
+            }
+            guard g.numRows >= 0 else { throw .corrupt("negative row count in row group") }
+            for (i, c) in g.columns.enumerated() {
+                guard !c.hasEncryption else { throw .unsupported("encrypted columns") }
+                guard c.filePath == nil else { throw .unsupported("column chunks in external files") }
+                guard let m = c.metaData else { throw .corrupt("column chunk without metadata") }
+                guard m.type == schema.columns[i].physicalType.rawValue else {
+                    throw .corrupt("column \(schema.columns[i].dottedPath) type differs from schema")
+                }
+                guard ParquetCompression(rawValue: m.codec) != nil else { throw .unsupported("codec \(m.codec)") }
+                let start = Self.chunkStart(m)
+                guard start >= 4, m.totalCompressedSize >= 0, start <= dataEnd, m.totalCompressedSize <= dataEnd - start else {
+                    throw .corrupt("column chunk \(schema.columns[i].dottedPath) lies outside the file")
+                }
+                guard m.numValues >= 0 else { throw .corrupt("negative value count") }
+            }
+            let (sum, overflow) = total.addingReportingOverflow(g.numRows)
+            guard !overflow else { throw .corrupt("row count overflow") }
+            total = sum
+        }
+        self.schema = schema
+        self.rowGroups = meta.rowGroups
+        self.rowCount = meta.numRows
+        self.createdBy = meta.createdBy
+        var kv: [String: String] = [:]
+        for e in meta.keyValueMetadata ?? [] { kv[e.key] = e.value ?? "" }
+        self.keyValueMetadata = kv
+        self.plan = RecordPlan(schema: schema)
+    }
+
+    private static func chunkStart(_ m: ColumnMetaData) -> Int64 {
+        if let d = m.dictionaryPageOffset, d > 0, d < m.dataPageOffset { return d }
+        return m.dataPageOffset
+    }
+
+    /// Number of row groups.
+    public var rowGroupCount: Int { rowGroups.count }
+
+    /// Rows in row group `index`.
+    public func rowCount(ofRowGroup index: Int) -> Int64 { rowGroups[index].numRows }
+
+    /// Reads and decodes one column chunk (values and levels) of a row group.
+    public func readColumn(rowGroup: Int, column: Int) throws(ParquetError) -> ColumnBatch {
+        guard rowGroups.indices.contains(rowGroup), schema.columns.indices.contains(column) else {
+            throw .invalidValue("no column \(column) in row group \(rowGroup)")
+        }
+        let m = rowGroups[rowGroup].columns[column].metaData!
+        let start = Self.chunkStart(m)
+        guard m.totalCompressedSize <= Int64(options.maxColumnChunkBytes) else {
+            throw ParquetError(.limitExceeded, "column chunk of \(m.totalCompressedSize) bytes")
+        }
+        let bytes = try source.read(offset: Int(start), count: Int(m.totalCompressedSize))
+        let reader = ColumnChunkReader(
+            column: schema.columns[column], codec: ParquetCompression(rawValue: m.codec)!, limits: options)
+        guard m.numValues <= Int64(options.maxValuesPerColumnChunk) else {
+            throw ParquetError(.limitExceeded, "column chunk of \(m.numValues) values")
+        }
+        return try reader.read(bytes, expectedValues: Int(m.numValues))
+    }
+
+    /// Reads every record of one row group.
+    public func readRows(rowGroup: Int) throws(ParquetError) -> [ParquetValue] {
+        var batches: [ColumnBatch] = []
+        for c in schema.columns.indices { batches.append(try readColumn(rowGroup: rowGroup, column: c)) }
+        var assembler = RecordAssembler(schema: schema, plan: plan, batches: batches)
+        var rows: [ParquetValue] = []
+        let expected = Int(rowGroups[rowGroup].numRows)
+        rows.reserveCapacity(min(expected, 1 << 20))
+        while let row = try assembler.next() {
+            rows.append(row)
+            guard rows.count <= expected else { throw .corrupt("row group holds more rows than declared") }
+        }
+        guard rows.count == expected else { throw .corrupt("row group holds \(rows.count) rows, footer says \(expected)") }
+        return rows
+    }
+
+    /// Reads all records of the file into memory (convenient for small files and tests).
+    public func readAllRows() throws(ParquetError) -> [ParquetValue] {
+        var out: [ParquetValue] = []
+        for g in rowGroups.indices { out += try readRows(rowGroup: g) }
+        return out
+    }
+
+    /// Streams records one row group at a time, holding at most one row group in memory.
+    public func forEachRow(_ body: (ParquetValue) throws(ParquetError) -> Void) throws(ParquetError) {
+        for g in rowGroups.indices {
+            for row in try readRows(rowGroup: g) { try body(row) }
+        }
+    }
+
+    /// A pull-style iterator over all records.
+    public func makeRowIterator() -> RowIterator { RowIterator(reader: self) }
+
+    /// Pull-style record iterator; `next()` throws instead of trapping on bad data.
+    public struct RowIterator {
+        let reader: ParquetFileReader
+        private var group = 0
+        private var rows: [ParquetValue] = []
+        private var index = 0
+
+        init(reader: ParquetFileReader) { self.reader = reader }
+
+        public mutating func next() throws(ParquetError) -> ParquetValue? {
+            while index >= rows.count {
+                guard group < reader.rowGroupCount else { return nil }
+                rows = try reader.readRows(rowGroup: group)
+                group += 1
+                index = 0
+            }
+            defer { index += 1 }
+            return rows[index]
+        }
+    }
+}

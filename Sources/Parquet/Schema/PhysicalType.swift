@@ -1,0 +1,26 @@
+/// How a leaf column's values are stored on disk (parquet.thrift `Type`).
+public enum PhysicalType: Int32, Sendable, Hashable {
+    case boolean = 0
+    case int32 = 1
+    case int64 = 2
+    /// Legacy nanosecond timestamps; read-only.
+    case int96 = 3
+    case float = 4
+    case double = 5
+    case byteArray = 6
+    case fixedLenByteArray = 7
+}
+
+/// Whether a field must, may, or may repeatedly appear in its parent (parquet.thrift `FieldRepetitionType`).
+public enum Repetition: Int32, Sendable, Hashable {
+    case required = 0
+    case optional = 1
+    case repeated = 2
+}
+
+/// Resolution of TIME and TIMESTAMP values.
+public enum TimeUnit: Sendable, Hashable {
+    case millis
+    case micros
+    case nanos
+}
