@@ -61,10 +61,6 @@ def table_rows(table):
     for name in table.column_names:
         col = table.column(name)
         t = col.type
-        if isinstance(t, pa.ExtensionType):
-            col = pa.chunked_array([c.storage for c in col.chunks], type=t.storage_type)
-            columns[name] = [str(__import__("uuid").UUID(bytes=b)) if b is not None else None for b in col.to_pylist()]
-            continue
         columns[name] = col.cast(int_type(t)).to_pylist()
     n = table.num_rows
     return [{name: canon(columns[name][i]) for name in table.column_names} for i in range(n)]
