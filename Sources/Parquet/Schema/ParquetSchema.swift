@@ -12,6 +12,8 @@ public struct ParquetSchema: Sendable, Hashable {
     /// Builds and validates a schema.
     public init(_ fields: [ParquetField], name: String = "schema") throws(ParquetError) {
         guard !fields.isEmpty else { throw .invalidSchema("a schema needs at least one field") }
+        var seen = Set<String>()
+        for f in fields where !seen.insert(f.name).inserted { throw .invalidSchema("duplicate field \(f.name)") }
         self.name = name
         self.fields = fields
         var columns: [ColumnDescriptor] = []
