@@ -7,7 +7,7 @@ import Testing
 @Suite("Record readers: fuzz")
 struct RecordReaderFuzzTests {
     static let seeds: [UInt64] = Array(1...8)
-    static let iterations = 400
+    static let iterations = 1000
 
     /// Bytes biased towards the ones that matter to the scanners.
     static let interesting: [UInt8] = Array("{}[]\",:;|'\\\n\r\t 0aé".utf8) + [0x00, 0xEF, 0xBB, 0xBF, 0xFF, 0x80]

@@ -6,7 +6,7 @@ import Testing
 /// read back exactly, with the right line numbers.
 @Suite("Record readers: round-trip properties")
 struct RecordReaderPropertyTests {
-    static let seeds: [UInt64] = Array(1...40)
+    static let seeds: [UInt64] = Array(1...200)
 
     static let alphabet: [Character] = [
         "a", "b", "z", "0", "7", " ", ",", ";", "\t", "|", "\"", "'", "\\", "\n", "\r", "é", "ß", "日", "😀", "{", "}",

@@ -121,8 +121,17 @@ public struct CSVReader: RecordReader {
                     currentQuoted = true
                     state = .quoted
                 } else {
-                    content.append(byte)
+                    // Copy the rest of the unquoted run at once instead of byte by byte.
+                    var end = index + 1
+                    while end < chunk.count {
+                        let next = chunk[end]
+                        if next == delimiter || next == 0x0A || next == 0x0D { break }
+                        end += 1
+                    }
+                    content.append(contentsOf: chunk[index..<end])
                     state = .unquoted
+                    index = end
+                    continue
                 }
             case .quoted:
                 if byte == quote {
@@ -130,8 +139,16 @@ public struct CSVReader: RecordReader {
                 } else if byte == escape {
                     state = .quotedEscape
                 } else {
-                    if byte == 0x0A { line += 1 }
-                    content.append(byte)
+                    var end = index
+                    while end < chunk.count {
+                        let next = chunk[end]
+                        if next == quote || next == escape { break }
+                        if next == 0x0A { line += 1 }
+                        end += 1
+                    }
+                    content.append(contentsOf: chunk[index..<end])
+                    index = end
+                    continue
                 }
             case .quotedEscape:
                 if byte != quote && byte != escape {

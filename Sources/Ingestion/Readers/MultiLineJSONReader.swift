@@ -44,6 +44,15 @@ public struct MultiLineJSONReader: RecordReader {
         while index < chunk.count {
             let byte = chunk[index]
             if let kind = element {
+                if kind != .bare && !escaped && isPlain(byte) {
+                    // Skip a run of bytes that cannot change the scanner's state in one go.
+                    var end = index + 1
+                    while end < chunk.count && isPlain(chunk[end]) { end += 1 }
+                    for newline in UnsafeRawBufferPointer(rebasing: chunk[index..<end]) where newline == 0x0A { line += 1 }
+                    position += end - index
+                    index = end
+                    continue
+                }
                 var end: Int?
                 switch kind {
                 case .structured, .string:
@@ -125,6 +134,15 @@ public struct MultiLineJSONReader: RecordReader {
             emit(.rowError(corrupt([], "The file ends before the top-level array is closed.")))
         }
         if !sawElement { throw IngestionFileError(.emptyFile, file: fileName) }
+    }
+
+    /// Whether `byte` leaves the element scanner's state as it is: inside a string anything but a
+    /// quote or backslash, outside strings anything but quotes and brackets.
+    @inline(__always)
+    private func isPlain(_ byte: UInt8) -> Bool {
+        if inString { return byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") }
+        return byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "{") && byte != UInt8(ascii: "}")
+            && byte != UInt8(ascii: "[") && byte != UInt8(ascii: "]")
     }
 
     private func isBoundary(_ byte: UInt8) -> Bool {
