@@ -58,6 +58,21 @@ struct JSONParsingTests {
                 == ["id": "5c8c", "tags": ["acp_producer": ["client"]], "n": nil, "ok": true, "x": 1.5])
     }
 
+    @Test(
+        "edge cases every strict parser accepts",
+        arguments: [
+            ("[1E22]", JSONValue.array([.double(1e22)])), ("[-1E-2]", [.double(-0.01)]), ("[0e1]", [.double(0)]),
+            ("[0.0e-0]", [.double(0)]), ("[123e65]", [.double(123e65)]), ("[-0]", [.int(0)]), ("[-0.0]", [.double(-0.0)]),
+            (#"["\u0061\u30af\u30EA\u30b9"]"#, ["aクリス"]), (#"["\uDBFF\uDFFF"]"#, ["\u{10FFFF}"]),
+            ("[\"\u{7F}\"]", ["\u{7F}"]), ("[\"\u{2028}\u{2029}\"]", ["\u{2028}\u{2029}"]),
+            (#"{"":0}"#, ["": 0]), (#"{"a":[],"b":{}}"#, ["a": [], "b": [:]]), ("[[[[[]]]]]", [[[[[]]]]]),
+            (#"{"\u0000":1}"#, ["\u{0}": 1]), ("\t\r\n [ \t\r\n ] \t\r\n", []),
+            (#""\/\/""#, "//"), (#"[1,"a",null,true,false,{},[],-1.5e-3]"#, [1, "a", nil, true, false, [:], [], -1.5e-3]),
+        ] as [(String, JSONValue)])
+    func acceptedEdgeCases(text: String, expected: JSONValue) throws {
+        #expect(try JSONValue(parsing: text) == expected)
+    }
+
     @Test("duplicate keys keep the last value")
     func duplicateKeys() throws {
         #expect(try JSONValue(parsing: #"{"a":1,"a":2}"#) == ["a": 2])
