@@ -1,0 +1,20 @@
+import Logging
+
+/// Everything `batchyard serve` can be told, from flags or `BATCHYARD_*` variables.
+public struct ServerConfiguration: Sendable {
+    public var host: String = "127.0.0.1"
+    public var port: Int = 8080
+    /// Where the embedded default keeps its SQLite file and blobs.
+    public var dataDirectory: String = "./batchyard-data"
+    public var authMode: AuthMode = .dev
+    public var logLevel: Logger.Level = .info
+    /// The largest JSON body accepted (Catalog and create-batch); larger ones answer 413.
+    public var maxJSONBodySize: Int = 4 * 1024 * 1024
+    /// Connections that serve reads concurrently with the one writer.
+    public var readConnections: Int = 4
+
+    public init() {}
+
+    /// The SQLite metadata file inside the data directory.
+    public var databasePath: String { dataDirectory + "/metadata.sqlite" }
+}

@@ -1,0 +1,99 @@
+import BatchyardCore
+import SQLKit
+
+/// The writes (and reads that must see them) of one metadata transaction.
+public struct CatalogTransaction: Sendable {
+    let database: any SQLDatabase
+    let dialect: StoreDialect
+
+    private var reader: CatalogReader { CatalogReader(database: database) }
+
+    /// Reads `id` as this transaction sees it.
+    public func get(_ collection: CatalogCollection, tenant: Tenant, id: String) async throws -> StoredObject? {
+        try await reader.get(collection, tenant: tenant, ids: [id]).first
+    }
+
+    /// Reads every object among `ids` as this transaction sees it.
+    public func get(_ collection: CatalogCollection, tenant: Tenant, ids: [String]) async throws -> [StoredObject] {
+        try await reader.get(collection, tenant: tenant, ids: ids)
+    }
+
+    /// Lists as this transaction sees it.
+    public func list(_ collection: CatalogCollection, tenant: Tenant, query: CatalogQuery) async throws -> [StoredObject] {
+        try await reader.list(collection, tenant: tenant, query: query, dialect: dialect)
+    }
+
+    /// Inserts a new object; throws `StoreError.duplicateID` if the id exists in the tenant.
+    public func insert(_ collection: CatalogCollection, tenant: Tenant, object: StoredObject) async throws {
+        if try await reader.exists(collection, tenant: tenant, id: object.id) {
+            throw StoreError.duplicateID(object.id)
+        }
+        let columns = IndexedColumns(collection: collection, document: object.document)
+        try await database.raw("""
+            INSERT INTO \(ident: collection.table) (org, sandbox, id, created, updated, version, version_key, name, \
+            status, external_id, dataset_id, batch_id, created_client, created_user, updated_user, doc) VALUES (\
+            \(bind: tenant.org), \(bind: tenant.sandbox), \(bind: object.id), \(bind: columns.created), \
+            \(bind: columns.updated), \(bind: columns.version), \(bind: columns.versionKey), \(bind: columns.name), \
+            \(bind: columns.status), \(bind: columns.externalID), \(bind: columns.datasetID), \(bind: columns.batchID), \
+            \(bind: columns.createdClient), \(bind: columns.createdUser), \(bind: columns.updatedUser), \
+            \(documentBind(object.document)))
+            """).run()
+        try await insertTags(collection, tenant: tenant, id: object.id, tags: columns.tags)
+    }
+
+    /// Replaces an object's document if its stored version is still `expectedVersion`.
+    /// Throws `StoreError.versionConflict` when another write got there first.
+    public func replace(_ collection: CatalogCollection, tenant: Tenant, object: StoredObject, expectedVersion: String) async throws {
+        let columns = IndexedColumns(collection: collection, document: object.document)
+        let rows = try await database.raw("""
+            UPDATE \(ident: collection.table) SET created = \(bind: columns.created), updated = \(bind: columns.updated), \
+            version = \(bind: columns.version), version_key = \(bind: columns.versionKey), name = \(bind: columns.name), \
+            status = \(bind: columns.status), external_id = \(bind: columns.externalID), \
+            dataset_id = \(bind: columns.datasetID), batch_id = \(bind: columns.batchID), \
+            created_client = \(bind: columns.createdClient), created_user = \(bind: columns.createdUser), \
+            updated_user = \(bind: columns.updatedUser), doc = \(documentBind(object.document)) \
+            WHERE org = \(bind: tenant.org) AND sandbox = \(bind: tenant.sandbox) AND id = \(bind: object.id) \
+            AND version = \(bind: expectedVersion) RETURNING id
+            """).all()
+        guard !rows.isEmpty else { throw StoreError.versionConflict(id: object.id, expected: expectedVersion) }
+        try await deleteTags(collection, tenant: tenant, id: object.id)
+        try await insertTags(collection, tenant: tenant, id: object.id, tags: columns.tags)
+    }
+
+    /// Deletes an object; `false` when it did not exist in the tenant.
+    @discardableResult
+    public func delete(_ collection: CatalogCollection, tenant: Tenant, id: String) async throws -> Bool {
+        let rows = try await database.raw("""
+            DELETE FROM \(ident: collection.table) WHERE org = \(bind: tenant.org) AND sandbox = \(bind: tenant.sandbox) \
+            AND id = \(bind: id) RETURNING id
+            """).all()
+        try await deleteTags(collection, tenant: tenant, id: id)
+        return !rows.isEmpty
+    }
+
+    private func documentBind(_ document: JSONValue) -> SQLQueryString {
+        switch dialect {
+        case .sqlite: "\(bind: document.serialized())"
+        case .postgres: "CAST(\(bind: document.serialized()) AS JSONB)"
+        }
+    }
+
+    private func insertTags(_ collection: CatalogCollection, tenant: Tenant, id: String, tags: [(name: String, value: String)]) async throws {
+        guard collection.supportsTags, !tags.isEmpty else { return }
+        var values: [SQLQueryString] = []
+        for tag in tags {
+            values.append("(\(bind: collection.table), \(bind: tenant.org), \(bind: tenant.sandbox), \(bind: id), \(bind: tag.name), \(bind: tag.value))")
+        }
+        try await database.raw("""
+            INSERT INTO catalog_tags (tbl, org, sandbox, object_id, name, value) VALUES \(values.joined(separator: ", "))
+            """).run()
+    }
+
+    private func deleteTags(_ collection: CatalogCollection, tenant: Tenant, id: String) async throws {
+        guard collection.supportsTags else { return }
+        try await database.raw("""
+            DELETE FROM catalog_tags WHERE tbl = \(bind: collection.table) AND org = \(bind: tenant.org) \
+            AND sandbox = \(bind: tenant.sandbox) AND object_id = \(bind: id)
+            """).run()
+    }
+}

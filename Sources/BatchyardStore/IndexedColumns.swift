@@ -1,0 +1,70 @@
+import BatchyardCore
+
+/// The fields of a Catalog document copied into indexed SQL columns.
+///
+/// Filters and sort keys on these properties run on the columns; any other top-level property is
+/// read from the JSON document by the dialect's JSON operator.
+struct IndexedColumns {
+    var created: Int64
+    var updated: Int64
+    var version: String
+    var versionKey: Int64
+    var name: String?
+    var status: String?
+    var externalID: String?
+    var datasetID: String?
+    var batchID: String?
+    var createdClient: String?
+    var createdUser: String?
+    var updatedUser: String?
+    var tags: [(name: String, value: String)]
+
+    /// Property name (as clients write it) → column holding it.
+    static let columnForProperty: [String: String] = [
+        "id": "id", "created": "created", "updated": "updated", "version": "version_key",
+        "name": "name", "status": "status", "externalId": "external_id", "dataSetId": "dataset_id",
+        "batchId": "batch_id", "createdClient": "created_client", "createdUser": "created_user",
+        "updatedUser": "updated_user",
+    ]
+
+    init(collection: CatalogCollection, document: JSONValue) {
+        created = document["created"]?.int64Value ?? 0
+        updated = document["updated"]?.int64Value ?? created
+        version = document["version"]?.stringValue ?? ObjectVersion.initial.description
+        versionKey = ObjectVersion(version)?.sortKey ?? 0
+        name = document["name"]?.stringValue
+        status = document["status"]?.stringValue
+        externalID = document["externalId"]?.stringValue
+        createdClient = document["createdClient"]?.stringValue
+        createdUser = document["createdUser"]?.stringValue
+        updatedUser = document["updatedUser"]?.stringValue
+        if collection == .batches {
+            datasetID = document["relatedObjects"]?.arrayValue?
+                .first { $0["type"]?.stringValue == "dataSet" }?["id"]?.stringValue
+            batchID = nil
+        } else {
+            datasetID = document["dataSetId"]?.stringValue
+            batchID = document["batchId"]?.stringValue
+        }
+        var tags: [(String, String)] = []
+        if let members = document["tags"]?.objectValue {
+            for (tag, value) in members {
+                switch value {
+                case .array(let values): tags += values.map { (tag, Self.tagText($0)) }
+                default: tags.append((tag, Self.tagText(value)))
+                }
+            }
+        }
+        self.tags = tags
+    }
+
+    /// Tag values are string arrays by the schema, but AEP writes some as booleans or numbers
+    /// (`acp_partialIngestionPercent: 5`); they are matched by their text.
+    private static func tagText(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let string): string
+        case .null: ""
+        default: value.serialized()
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import BatchyardCore
+import SQLKit
+
+/// The statements that SQLite and PostgreSQL spell differently, in one place.
+///
+/// JSON documents are TEXT read with `json_extract`/`json_type` in SQLite and JSONB read with
+/// `#>`/`#>>`/`jsonb_typeof` in PostgreSQL; SQLite's `LIKE` ignores case, so wildcards use `GLOB`
+/// there and `LIKE` in PostgreSQL; regexes are `REGEXP` (our function) or `~`.
+struct SQLDialectSyntax: Sendable {
+    let dialect: StoreDialect
+
+    /// The JSON type of the value at `path` ('integer', 'real', 'text', 'true', 'false', 'null',
+    /// 'object', 'array'), SQL NULL when absent. PostgreSQL's names are mapped onto SQLite's.
+    func jsonType(_ path: [String]) -> SQLQueryString {
+        switch dialect {
+        case .sqlite:
+            return "json_type(doc, \(bind: sqlitePath(path)))"
+        case .postgres:
+            return """
+                (CASE jsonb_typeof(doc #> \(bind: path)) WHEN 'number' THEN \
+                (CASE WHEN (doc #>> \(bind: path)) ~ '^-?[0-9]+$' THEN 'integer' ELSE 'real' END) \
+                WHEN 'string' THEN 'text' WHEN 'boolean' THEN (doc #>> \(bind: path)) ELSE jsonb_typeof(doc #> \(bind: path)) END)
+                """
+        }
+    }
+
+    /// The value at `path` as text (strings unquoted).
+    func jsonText(_ path: [String]) -> SQLQueryString {
+        switch dialect {
+        case .sqlite: "json_extract(doc, \(bind: sqlitePath(path)))"
+        case .postgres: "(doc #>> \(bind: path))"
+        }
+    }
+
+    /// The value at `path` as a number (only meaningful where `jsonType` is integer or real).
+    func jsonNumber(_ path: [String]) -> SQLQueryString {
+        switch dialect {
+        case .sqlite: "json_extract(doc, \(bind: sqlitePath(path)))"
+        case .postgres: "CAST(doc #>> \(bind: path) AS DOUBLE PRECISION)"
+        }
+    }
+
+    /// `subject` matches `pattern` anywhere (unanchored) as a regular expression.
+    func regexMatch(_ subject: SQLQueryString, pattern: String) -> SQLQueryString {
+        switch dialect {
+        case .sqlite: "\(subject) REGEXP \(bind: pattern)"
+        case .postgres: "\(subject) ~ \(bind: pattern)"
+        }
+    }
+
+    /// `subject` matches a Catalog wildcard pattern, case-sensitively.
+    func wildcardMatch(_ subject: SQLQueryString, pattern: CatalogWildcardPattern) -> SQLQueryString {
+        switch dialect {
+        case .sqlite: "\(subject) GLOB \(bind: pattern.sqliteGlobPattern)"
+        case .postgres: "\(subject) LIKE \(bind: pattern.sqlLikePattern(escape: "\\")) ESCAPE '\\'"
+        }
+    }
+
+    /// SQLite JSON path with every key quoted, so keys with dots or spaces stay one key.
+    private func sqlitePath(_ path: [String]) -> String {
+        "$" + path.map { key in ".\"" + key.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }.joined()
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import BatchyardServer
+import Foundation
+import Logging
+
+/// `batchyard serve`: runs the HTTP server until SIGTERM or SIGINT.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the Batchyard server (embedded default: SQLite + local files).",
+        discussion: "Every option can also be given as an environment variable BATCHYARD_<NAME>, e.g. BATCHYARD_PORT=9090; flags win.")
+
+    @Option(help: "Address to listen on (BATCHYARD_HOST).")
+    var host: String?
+
+    @Option(help: "Port to listen on; 0 picks a free one (BATCHYARD_PORT).")
+    var port: Int?
+
+    @Option(name: .customLong("data-dir"), help: "Directory for metadata and files (BATCHYARD_DATA_DIR).")
+    var dataDirectory: String?
+
+    @Option(help: "Authentication: dev (any token) or strict (tokens from POST /ims/token/v3) (BATCHYARD_AUTH).")
+    var auth: String?
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (BATCHYARD_LOG_LEVEL).")
+    var logLevel: String?
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        func setting(_ flag: String?, _ name: String) -> String? { flag ?? environment["BATCHYARD_\(name)"] }
+
+        var configuration = ServerConfiguration()
+        if let host = setting(host, "HOST") { configuration.host = host }
+        if let text = setting(port.map(String.init), "PORT") {
+            guard let value = Int(text), (0...65535).contains(value) else {
+                throw ValidationError("port must be a number from 0 to 65535, not '\(text)'")
+            }
+            configuration.port = value
+        }
+        if let directory = setting(dataDirectory, "DATA_DIR") { configuration.dataDirectory = directory }
+        if let text = setting(auth, "AUTH") {
+            guard let mode = AuthMode(rawValue: text.lowercased()) else {
+                throw ValidationError("auth must be dev or strict, not '\(text)'")
+            }
+            configuration.authMode = mode
+        }
+        if let text = setting(logLevel, "LOG_LEVEL") {
+            guard let level = Logger.Level(rawValue: text.lowercased()) else {
+                throw ValidationError("log level must be one of trace, debug, info, notice, warning, error, critical")
+            }
+            configuration.logLevel = level
+        }
+        var logger = Logger(label: "batchyard")
+        logger.logLevel = configuration.logLevel
+        let dataDirectory = URL(fileURLWithPath: configuration.dataDirectory).standardizedFileURL.path
+        let auth = configuration.authMode.rawValue
+        let host = configuration.host
+        let startupLogger = logger
+        let app = try await BatchyardApplication.build(configuration: configuration, logger: logger) { port in
+            startupLogger.info("batchyard listening on http://\(host):\(port) with data in \(dataDirectory) (auth \(auth))")
+        }
+        try await app.runService()
+    }
+}
