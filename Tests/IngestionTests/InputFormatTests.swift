@@ -116,3 +116,20 @@ struct InputFormatTests {
         #expect(try json.readAll(Array("[{\"a\":1}]".utf8)).count == 1)
     }
 }
+
+@Suite("InputFormat from a preview query")
+struct InputFormatPreviewTests {
+    @Test("Preview query parameters resolve like inputFormat fields")
+    func previewQuery() throws {
+        let format = try InputFormat(previewQuery: [
+            "format": "CSV", "delimiter": ";", "header": "true", "charset": "ISO-8859-1", "nrow": "5",
+        ])
+        #expect(format.format == .csv)
+        #expect(format.csv.delimiter == ";" && format.csv.charset == .iso88591)
+        #expect(format.previewFormatParams == [
+            "format": "csv", "delimiter": ";", "quote": "\"", "escape": "\\", "charset": "ISO-8859-1", "header": "true",
+        ])
+        #expect(try InputFormat(previewQuery: ["format": "json", "isMultiLineJson": "true"]).isMultiLineJson)
+        #expect(throws: InputFormatError.self) { try InputFormat(previewQuery: ["format": "csv", "header": "false"]) }
+    }
+}
