@@ -89,6 +89,10 @@ struct CatalogFilterTests {
         #expect(try !matches([("property", "missing==x")]))
         #expect(try matches([("property", "recordCount==514")]))
         #expect(try matches([("property", "recordCount!=abc")]))  // incomparable counts as not equal
+        #expect(try matches([("property", "name==test*")]))
+        #expect(try !matches([("property", "name!=*batch")]))
+        #expect(try matches([("property", "name!=x*")]))
+        #expect(try matches([("property", "name!=x*")], ["id": "no name"]))
     }
 
     @Test("property ordering: numbers numerically")

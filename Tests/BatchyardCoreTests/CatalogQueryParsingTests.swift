@@ -144,14 +144,32 @@ struct CatalogQueryParsingTests {
         #expect(try conditions([("property", "!name")]) == [.notExists(property: "name")])
         #expect(try conditions([("property", "name~^ex")]) == [.matchesRegex(property: "name", pattern: "^ex")])
         #expect(try conditions([("property", "name~a=b")]) == [.matchesRegex(property: "name", pattern: "a=b")])
-        #expect(try conditions([("property", "name==exampleName")]) == [.compare(property: "name", op: .equal, value: "exampleName")])
-        #expect(try conditions([("property", "name!=x")]) == [.compare(property: "name", op: .notEqual, value: "x")])
+        #expect(try conditions([("property", "status==success")]) == [.compare(property: "status", op: .equal, value: "success")])
+        #expect(try conditions([("property", "status!=x")]) == [.compare(property: "status", op: .notEqual, value: "x")])
+        #expect(try conditions([("property", "status==a*")]) == [.compare(property: "status", op: .equal, value: "a*")])
         #expect(try conditions([("property", "version<1.0.3")]) == [.compare(property: "version", op: .less, value: "1.0.3")])
         #expect(try conditions([("property", "version<=1.0.3")]) == [.compare(property: "version", op: .lessOrEqual, value: "1.0.3")])
         #expect(try conditions([("property", "version>1.0.3")]) == [.compare(property: "version", op: .greater, value: "1.0.3")])
         #expect(try conditions([("property", "version>=1.0.3")]) == [.compare(property: "version", op: .greaterOrEqual, value: "1.0.3")])
         #expect(try conditions([("property", "description==")]) == [.compare(property: "description", op: .equal, value: "")])
         #expect(try conditions([("property", "a==b==c")]) == [.compare(property: "a", op: .equal, value: "b==c")])
+    }
+
+    @Test("== and != on name take wildcards, as AEP documents for the property parameter")
+    func propertyWildcards() throws {
+        #expect(try conditions([("property", "name==exampleName")]) == [.equals(property: "name", values: [.literal("exampleName")], negated: false)])
+        #expect(try conditions([("property", "name!=x")]) == [.equals(property: "name", values: [.literal("x")], negated: true)])
+        #expect(
+            try conditions([("property", "name==te*st")])
+                == [.equals(property: "name", values: [.pattern(CatalogWildcardPattern(parsing: "te*st"))], negated: false)])
+        #expect(try conditions([("property", "name==a**b")]) == [.equals(property: "name", values: [.literal("a*b")], negated: false)])
+        #expect(try conditions([("property", "name==a,b")]) == [.equals(property: "name", values: [.literal("a,b")], negated: false)])
+        #expect(try conditions([("property", "name>te*st")]) == [.compare(property: "name", op: .greater, value: "te*st")])
+        // Without a wildcard simple filter on the property, `*` stays literal.
+        var schema = batchesSchema
+        schema.wildcardFilters = []
+        let query = try CatalogQuery(parsing: [(name: "property", value: "name==te*st")], schema: schema)
+        #expect(query.filter.conditions == [.compare(property: "name", op: .equal, value: "te*st")])
     }
 
     @Test("several property parameters are ANDed in order")

@@ -17,6 +17,7 @@ public enum CatalogCondition: Sendable, Hashable {
     case matchesRegex(property: String, pattern: String)
     /// `property=name==v`, `!=`, `<`, `<=`, `>`, `>=`: compares the property with `value`.
     /// `!=` is true for a missing property; the ordering operators are false for it.
+    /// (`==`/`!=` on a wildcard property such as `name` parse as `equals`, so they take patterns.)
     case compare(property: String, op: ComparisonOperator, value: String)
     /// One pair of `tags=name:value`: the tag `name` exists and one of its values matches.
     case tag(name: String, value: TagValue)

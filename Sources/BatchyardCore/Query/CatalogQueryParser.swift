@@ -151,8 +151,7 @@ struct CatalogQueryParser {
                     message: "Unsupported filter '\(name)=\(value)': '!' negates the whole list and may only come first, as in '\(name)=!a,b'.")
             }
             if schema.wildcardFilters.contains(name) {
-                let pattern = CatalogWildcardPattern(parsing: item)
-                values.append(pattern.literalValue.map(CatalogCondition.Value.literal) ?? .pattern(pattern))
+                values.append(wildcardValue(item))
             } else {
                 values.append(.literal(item))
             }
@@ -215,7 +214,22 @@ struct CatalogQueryParser {
         if operand.isEmpty && op != .equal && op != .notEqual {
             throw invalid("property", value, "'\(op.rawValue)' must be followed by a value")
         }
+        // AEP documents `*` wildcards for `name` under the `property` parameter too, so `==` and `!=`
+        // on a wildcard property take patterns, exactly like the simple filter.
+        if op == .equal || op == .notEqual, wildcardProperties.contains(name) {
+            return .equals(property: name, values: [wildcardValue(operand)], negated: op == .notEqual)
+        }
         return .compare(property: name, op: op, value: operand)
+    }
+
+    /// The properties whose simple filter takes wildcards (`name` where the collection filters on it).
+    private var wildcardProperties: Set<String> {
+        Set(schema.wildcardFilters.compactMap { schema.simpleFilters[$0] })
+    }
+
+    private func wildcardValue(_ text: String) -> CatalogCondition.Value {
+        let pattern = CatalogWildcardPattern(parsing: text)
+        return pattern.literalValue.map(CatalogCondition.Value.literal) ?? .pattern(pattern)
     }
 
     // MARK: Helpers
