@@ -33,6 +33,9 @@ let package = Package(
             providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Parquet", dependencies: ["CZstd", "CZlib"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "ParquetBenchmark", dependencies: ["Parquet"], path: "Benchmarks/ParquetBenchmark",
+            swiftSettings: swiftSettings),
 
         // XDM schemas and record validation (no I/O).
         .target(name: "XDMValidation", dependencies: ["BatchyardCore"], swiftSettings: swiftSettings),
