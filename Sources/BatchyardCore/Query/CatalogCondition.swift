@@ -34,11 +34,17 @@ public enum CatalogCondition: Sendable, Hashable {
 
     /// The operators of the `property` parameter.
     public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
+        /// `==`: equal (as a number, version, boolean or string; see `CatalogValueOrder`).
         case equal = "=="
+        /// `!=`: not equal, or the property is missing.
         case notEqual = "!="
+        /// `<`: strictly less.
         case less = "<"
+        /// `<=`: less or equal.
         case lessOrEqual = "<="
+        /// `>`: strictly greater.
         case greater = ">"
+        /// `>=`: greater or equal.
         case greaterOrEqual = ">="
     }
 

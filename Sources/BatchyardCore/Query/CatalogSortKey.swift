@@ -2,7 +2,9 @@
 public struct CatalogSortKey: Sendable, Hashable, CustomStringConvertible {
     /// Which way a key sorts.
     public enum Direction: String, Sendable, Hashable {
+        /// `asc:` (the default): smallest first; missing values first.
         case ascending = "asc"
+        /// `desc:`: largest first; missing values last.
         case descending = "desc"
     }
 

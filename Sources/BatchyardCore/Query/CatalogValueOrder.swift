@@ -4,7 +4,12 @@
 public enum CatalogValueOrder {
     /// The outcome of a comparison.
     public enum Ordering: Sendable, Hashable {
-        case less, equal, greater
+        /// The stored value sorts before the other.
+        case less
+        /// The values are equal for filtering and sorting.
+        case equal
+        /// The stored value sorts after the other.
+        case greater
     }
 
     /// Compares a stored value with the text of a filter, or `nil` when they cannot be compared
