@@ -2,12 +2,15 @@ import Foundation
 
 /// A JSON Schema `pattern`, compiled once when the validator is built.
 ///
-/// NSRegularExpression, not Swift `Regex`: measured on this toolchain (Swift 6.3, Linux) it was
-/// about twice as fast for unanchored searches (434 ns vs 923 ns per match of an e-mail-like
-/// pattern; 362 ns vs 314 ns for a short anchored one), and it is `Sendable`, which `Regex` is not.
-struct XDMPattern: Sendable {
+/// Simple patterns on ASCII strings run on `XDMSimplePattern` (about 20× faster); everything else
+/// on NSRegularExpression. NSRegularExpression rather than Swift `Regex`: measured on this
+/// toolchain (Swift 6.3, Linux) it was about twice as fast for unanchored searches (434 ns vs
+/// 923 ns per match of an e-mail-like pattern; 362 ns vs 314 ns for a short anchored one), and it is
+/// `Sendable`, which `Regex` is not.
+final class XDMPattern: Sendable {
     let source: String
     private let expression: NSRegularExpression
+    private let simple: XDMSimplePattern?
 
     init(_ source: String, path: String) throws(XDMSchemaError) {
         self.source = source
@@ -16,11 +19,28 @@ struct XDMPattern: Sendable {
         } catch {
             throw XDMSchemaError(.invalidSchema, path: path, "`\(source)` is not a valid regular expression")
         }
+        simple = XDMSimplePattern(source)
     }
 
     /// JSON Schema patterns are not anchored: a match anywhere in the string counts.
     func matches(_ string: String) -> Bool {
+        if let simple {
+            var copy = string
+            let result = copy.withUTF8 { bytes -> Bool? in
+                for byte in bytes where byte >= 0x80 { return nil }
+                return simple.matches(bytes)
+            }
+            if let result { return result }
+        }
+        return matchesWithFoundation(string)
+    }
+
+    /// The NSRegularExpression answer, also used by tests to check the fast path against it.
+    func matchesWithFoundation(_ string: String) -> Bool {
         let range = NSRange(location: 0, length: string.utf16.count)
         return expression.firstMatch(in: string, options: [], range: range) != nil
     }
+
+    /// Whether the fast matcher handles this pattern.
+    var isSimple: Bool { simple != nil }
 }

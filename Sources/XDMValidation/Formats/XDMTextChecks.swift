@@ -10,35 +10,41 @@ enum XDMTextChecks {
         }
     }
 
+    /// Bytes RFC 3986 never allows unescaped: controls, space, `"<>\\^`{|}` and DEL.
+    private static let forbiddenInURI: XDMSimplePattern.ByteSet = {
+        var set = XDMSimplePattern.ByteSet()
+        set.insert(0...0x20)
+        for byte in "\"<>\\^`{|}".utf8 { set.insert(byte) }
+        set.insert(0x7F)
+        return set
+    }()
+
+    /// Bytes allowed in a URI scheme after its first letter.
+    private static let schemeBytes: XDMSimplePattern.ByteSet = {
+        var set = XDMSimplePattern.ByteSet()
+        set.insert(UInt8(ascii: "a")...UInt8(ascii: "z"))
+        set.insert(UInt8(ascii: "A")...UInt8(ascii: "Z"))
+        set.insert(UInt8(ascii: "0")...UInt8(ascii: "9"))
+        for byte in "+-.".utf8 { set.insert(byte) }
+        return set
+    }()
+
     /// RFC 3986 shape: `scheme ":" rest` (scheme = ALPHA *(ALPHA / DIGIT / "+" / "-" / ".")) with no
     /// whitespace, control characters or characters RFC 3986 never allows unescaped.
     static func isURI(_ string: String, requireScheme: Bool) -> Bool {
-        var sawColon = false
-        var schemeValid = true
-        var index = 0
-        for byte in string.utf8 {
-            if byte <= 0x20 || byte == 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "<")
-                || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "^")
-                || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "|")
-                || byte == UInt8(ascii: "}")
-            {
-                return false
+        var copy = string
+        return copy.withUTF8 { bytes -> Bool in
+            let forbidden = forbiddenInURI
+            for byte in bytes where forbidden.contains(byte) { return false }
+            guard requireScheme else { return true }
+            guard let first = bytes.first, isAlpha(first) else { return false }
+            let scheme = schemeBytes
+            for byte in bytes.dropFirst() {
+                if byte == UInt8(ascii: ":") { return true }
+                if !scheme.contains(byte) { return false }
             }
-            if !sawColon {
-                if byte == UInt8(ascii: ":") {
-                    sawColon = true
-                    if index == 0 { schemeValid = false }
-                } else if index == 0 {
-                    if !isAlpha(byte) { schemeValid = false }
-                } else if !(isAlpha(byte) || isDigit(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
-                    || byte == UInt8(ascii: "."))
-                {
-                    schemeValid = false
-                }
-            }
-            index += 1
+            return false
         }
-        return requireScheme ? sawColon && schemeValid : true
     }
 
     /// `local@domain`: one `@`, a non-empty local part without whitespace, and a domain of

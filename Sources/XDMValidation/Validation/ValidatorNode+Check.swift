@@ -53,7 +53,7 @@ extension ValidatorNode {
             }
             if isRequired[position] { requiredSeen += 1 }
             let mark = sink.mark
-            switch children[position].check(member, &sink) {
+            switch childLinks[position].node.check(member, &sink) {
             case .same: break
             case .replaced(let coerced):
                 if output == nil { output = members }
@@ -159,16 +159,17 @@ extension ValidatorNode {
                 valid = false
             }
         }
-        if let stringEnum, !stringEnum.contains(string) {
-            sink.add(.enum, expected: "one of \(stringEnum.sorted())", found: Self.quoted(string))
+        // Optional chaining reads the stored tables in place; `if let` would copy (and retain) them.
+        if stringEnum?.contains(string) == false {
+            sink.add(.enum, expected: "one of \(stringEnum!.strings)", found: Self.quoted(string))
             valid = false
         }
         if let format, !XDMTextChecks.conforms(string, to: format) {
             sink.add(.format, expected: format.rawValue, found: Self.quoted(string))
             valid = false
         }
-        if let pattern, !pattern.matches(string) {
-            sink.add(.pattern, expected: "matching /\(pattern.source)/", found: Self.quoted(string))
+        if pattern?.matches(string) == false {
+            sink.add(.pattern, expected: "matching /\(pattern!.source)/", found: Self.quoted(string))
             valid = false
         }
         return valid
