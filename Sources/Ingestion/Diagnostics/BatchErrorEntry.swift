@@ -6,10 +6,15 @@ import BatchyardCore
 /// per-type counts when error diagnostics are on. `file` is Batchyard's addition for file-level
 /// failures, so that a person knows which upload to fix.
 public struct BatchErrorEntry: Sendable, Hashable {
+    /// AEP's code: `INGEST-1212-400`, `106`, `TypeCompatibilityException`, …
     public var code: String
+    /// What happened, in AEP's words where AEP has them.
     public var description: String
+    /// Rows concerned (`"3"` or ranges `"3-5"`); AEP writes `[]` on file-level failures.
     public var rows: [String]?
+    /// How many rows failed with this code (per-code entries only).
     public var recordCount: Int?
+    /// The uploaded file a file-level failure concerns (Batchyard's addition).
     public var file: String?
 
     public init(code: String, description: String, rows: [String]? = nil, recordCount: Int? = nil, file: String? = nil) {

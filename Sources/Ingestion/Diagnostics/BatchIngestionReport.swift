@@ -10,11 +10,13 @@ public struct BatchIngestionReport: Sendable, Hashable {
     public var rows = RowErrorTally()
     /// Files that could not be read at all; any one of them fails the batch.
     public var fileErrors: [IngestionFileError] = []
-    /// Uploaded files and their total size.
+    /// Uploaded files read.
     public var inputFileCount = 0
+    /// Their total size in bytes.
     public var inputByteSize: Int64 = 0
-    /// Lake files written and their total size (known once they are staged).
+    /// Lake files written (known once they are staged).
     public var outputFileCount = 0
+    /// Their total size in bytes.
     public var outputByteSize: Int64 = 0
 
     public init() {}
@@ -88,7 +90,8 @@ public struct BatchIngestionReport: Sendable, Hashable {
         let allowed =
             policy.percentage.map { "more than the \(Self.format($0))% of rows the batch's partialIngestionPercentage allows" }
             ?? "and the batch does not allow partial ingestion"
-        return "Encountered \(rows.failedRecords) errors in \(rows.inputRecords) rows, \(allowed). No rows were ingested. Please review the associated diagnostic files for more details."
+        return "Encountered \(rows.failedRecords) errors in \(rows.inputRecords) rows, \(allowed). "
+            + "No rows were ingested. Please review the associated diagnostic files for more details."
     }
 
     private static func format(_ percentage: Double) -> String {

@@ -3,6 +3,7 @@
 /// Open-ended (a string) because the validator may report codes beyond the documented ones; the
 /// documented ones have constants and AEP's own wording.
 public struct RowErrorCode: RawRepresentable, Sendable, Hashable, ExpressibleByStringLiteral {
+    /// The code as written in the file: `1401`, `1555`, `TypeCompatibilityException`, …
     public let rawValue: String
 
     public init(rawValue: String) { self.rawValue = rawValue }
@@ -37,7 +38,8 @@ public struct RowErrorCode: RawRepresentable, Sendable, Hashable, ExpressibleByS
         case .corruptRow:
             return "The row has corrupted data and cannot be read or parsed. Fix the corrupted data and try again."
         case .requiredFieldMissing:
-            return "A required field is either missing or has a value of null. Add the required field to the input row and try again."
+            return "A required field is either missing or has a value of null. "
+                + "Add the required field to the input row and try again."
         case .typeCompatibility:
             return "A value cannot be converted to the type its field has in the dataset's schema. Fix the value and try again."
         default:

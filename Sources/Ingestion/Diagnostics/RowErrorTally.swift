@@ -47,14 +47,17 @@ public struct RowErrorTally: Sendable, Hashable {
                 BatchErrorEntry(
                     code: "INGEST-1211-400",
                     description:
-                        "Encountered errors while parsing, converting or otherwise validating the data. Please resend the data with error diagnostics enabled to collect additional information on failure types")
+                        "Encountered errors while parsing, converting or otherwise validating the data. "
+                        + "Please resend the data with error diagnostics enabled to collect additional "
+                        + "information on failure types")
             ]
         }
         var entries = [
             BatchErrorEntry(
                 code: "INGEST-1212-400",
                 description:
-                    "Encountered \(failedRecords) errors in the data. Successfully ingested \(outputRecords) rows. Please review the associated diagnostic files for more details.")
+                    "Encountered \(failedRecords) errors in the data. Successfully ingested \(outputRecords) rows. "
+                    + "Please review the associated diagnostic files for more details.")
         ]
         let ordered = failuresByCode.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.rawValue < $1.key.rawValue }
         for (code, count) in ordered {

@@ -180,7 +180,9 @@ public struct CSVReader: RecordReader {
         guard count > maxRecordBytes else { return }
         throw IngestionFileError(
             .recordTooLarge, file: fileName,
-            message: "The record starting on line \(recordLine) is larger than \(maxRecordBytes) bytes; check for an unclosed quote.")
+            message:
+                "The record starting on line \(recordLine) is larger than \(maxRecordBytes) bytes; "
+                + "check for an unclosed quote.")
     }
 
     private mutating func endField() {
@@ -241,7 +243,9 @@ public struct CSVReader: RecordReader {
             guard let name = decoded else {
                 throw IngestionFileError(
                     .invalidCSVHeader, file: fileName,
-                    message: "CSV file header row is invalid: column \(names.count + 1) is not valid \(options.charset.rawValue) text.")
+                    message:
+                        "CSV file header row is invalid: column \(names.count + 1) is not valid "
+                        + "\(options.charset.rawValue) text.")
             }
             names.append(name)
             start = end
@@ -249,7 +253,8 @@ public struct CSVReader: RecordReader {
         if names.allSatisfy(\.isEmpty) { throw IngestionFileError(.emptyCSVHeader, file: fileName) }
         if let empty = names.firstIndex(where: \.isEmpty) {
             throw IngestionFileError(
-                .emptyCSVHeader, file: fileName, message: "CSV file contains empty header row: column \(empty + 1) has no name.")
+                .emptyCSVHeader, file: fileName,
+                message: "CSV file contains empty header row: column \(empty + 1) has no name.")
         }
         var seen: Set<String> = []
         for name in names where !seen.insert(name).inserted {

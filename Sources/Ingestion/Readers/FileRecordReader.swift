@@ -2,8 +2,11 @@
 ///
 /// An enum rather than `any RecordReader`, so that the per-chunk call is dispatched statically.
 public enum FileRecordReader: RecordReader {
+    /// `json` input, one object per line (the default).
     case jsonLines(JSONLinesReader)
+    /// `json` input with `isMultiLineJson: true`.
     case multiLineJSON(MultiLineJSONReader)
+    /// `csv` input.
     case csv(CSVReader)
 
     /// Stands in while a reader is mutated outside the enum, so that its buffers stay uniquely
