@@ -19,8 +19,10 @@ struct XDMSimplePattern: Sendable {
         var low: UInt64 = 0
         var high: UInt64 = 0
 
+        @inline(__always)
         func contains(_ byte: UInt8) -> Bool {
-            byte < 64 ? low & (1 << UInt64(byte)) != 0 : byte < 128 ? high & (1 << UInt64(byte - 64)) != 0 : false
+            let word = byte < 64 ? low : high
+            return byte < 128 && (word >> UInt64(byte & 63)) & 1 != 0
         }
 
         mutating func insert(_ byte: UInt8) {
