@@ -40,6 +40,9 @@ let package = Package(
         // XDM schemas and record validation (no I/O).
         .target(name: "XDMValidation", dependencies: ["BatchyardCore"], swiftSettings: swiftSettings),
 
+        // Streaming record readers (JSON Lines, multi-line JSON, CSV) and ingestion diagnostics (no I/O).
+        .target(name: "Ingestion", dependencies: ["BatchyardCore"], swiftSettings: swiftSettings),
+
         // Metadata store on SQLKit.
         .target(
             name: "BatchyardStore",
@@ -85,6 +88,7 @@ let package = Package(
         .testTarget(
             name: "XDMValidationTests", dependencies: ["XDMValidation", "BatchyardCore"],
             swiftSettings: swiftSettings),
+        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "BatchyardCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BatchyardStoreTests", dependencies: ["BatchyardStore", "BatchyardCore"],
             swiftSettings: swiftSettings),
