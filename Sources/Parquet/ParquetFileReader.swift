@@ -107,20 +107,32 @@ public final class ParquetFileReader: Sendable {
         return try reader.read(bytes, expectedValues: Int(m.numValues))
     }
 
-    /// Reads every record of one row group.
-    public func readRows(rowGroup: Int) throws(ParquetError) -> [ParquetValue] {
+    /// An assembler over one row group's decoded columns.
+    func assembler(rowGroup: Int) throws(ParquetError) -> RecordAssembler {
         var batches: [ColumnBatch] = []
         for c in schema.columns.indices { batches.append(try readColumn(rowGroup: rowGroup, column: c)) }
-        var assembler = RecordAssembler(schema: schema, plan: plan, batches: batches)
+        return RecordAssembler(schema: schema, plan: plan, batches: batches)
+    }
+
+    /// Reads every record of one row group.
+    public func readRows(rowGroup: Int) throws(ParquetError) -> [ParquetValue] {
         var rows: [ParquetValue] = []
-        let expected = Int(rowGroups[rowGroup].numRows)
-        rows.reserveCapacity(min(expected, 1 << 20))
-        while let row = try assembler.next() {
-            rows.append(row)
-            guard rows.count <= expected else { throw .corrupt("row group holds more rows than declared") }
-        }
-        guard rows.count == expected else { throw .corrupt("row group holds \(rows.count) rows, footer says \(expected)") }
+        rows.reserveCapacity(min(Int(rowGroups[rowGroup].numRows), 1 << 16))
+        try forEachRow(rowGroup: rowGroup) { rows.append($0) }
         return rows
+    }
+
+    /// Streams the records of one row group without collecting them; checks the footer's row count.
+    public func forEachRow(rowGroup: Int, _ body: (ParquetValue) throws(ParquetError) -> Void) throws(ParquetError) {
+        var assembler = try assembler(rowGroup: rowGroup)
+        let expected = rowGroups[rowGroup].numRows
+        var count: Int64 = 0
+        while let row = try assembler.next() {
+            count += 1
+            guard count <= expected else { throw .corrupt("row group holds more rows than declared") }
+            try body(row)
+        }
+        guard count == expected else { throw .corrupt("row group holds \(count) rows, footer says \(expected)") }
     }
 
     /// Reads all records of the file into memory (convenient for small files and tests).
@@ -132,32 +144,39 @@ public final class ParquetFileReader: Sendable {
 
     /// Streams records one row group at a time, holding at most one row group in memory.
     public func forEachRow(_ body: (ParquetValue) throws(ParquetError) -> Void) throws(ParquetError) {
-        for g in rowGroups.indices {
-            for row in try readRows(rowGroup: g) { try body(row) }
-        }
+        for g in rowGroups.indices { try forEachRow(rowGroup: g, body) }
     }
 
     /// A pull-style iterator over all records.
     public func makeRowIterator() -> RowIterator { RowIterator(reader: self) }
 
-    /// Pull-style record iterator; `next()` throws instead of trapping on bad data.
+    /// Pull-style record iterator; `next()` throws instead of trapping on bad data, and holds
+    /// only the current row group's columns in memory.
     public struct RowIterator {
         let reader: ParquetFileReader
         private var group = 0
-        private var rows: [ParquetValue] = []
-        private var index = 0
+        private var assembler: RecordAssembler?
+        private var produced: Int64 = 0
 
         init(reader: ParquetFileReader) { self.reader = reader }
 
         public mutating func next() throws(ParquetError) -> ParquetValue? {
-            while index >= rows.count {
+            while true {
+                if assembler != nil {
+                    let expected = reader.rowCount(ofRowGroup: group - 1)
+                    if let row = try assembler!.next() {
+                        produced += 1
+                        guard produced <= expected else { throw .corrupt("row group holds more rows than declared") }
+                        return row
+                    }
+                    guard produced == expected else { throw .corrupt("row group holds \(produced) rows, footer says \(expected)") }
+                    assembler = nil
+                }
                 guard group < reader.rowGroupCount else { return nil }
-                rows = try reader.readRows(rowGroup: group)
+                assembler = try reader.assembler(rowGroup: group)
+                produced = 0
                 group += 1
-                index = 0
             }
-            defer { index += 1 }
-            return rows[index]
         }
     }
 }

@@ -81,41 +81,43 @@ enum LeafCodec: Sendable {
     // MARK: writing
 
     @inline(__always)
-    func append(_ value: ParquetValue, to v: inout ColumnValues, column: ColumnDescriptor) throws(ParquetError) {
+    /// Appends one value; `fixedWidth` is the FIXED_LEN_BYTE_ARRAY width (0 otherwise). Errors do
+    /// not name the column; the shredder adds the path.
+    func append(_ value: ParquetValue, to v: inout ColumnValues, fixedWidth: Int) throws(ParquetError) {
         switch (self, value) {
         case (.boolean, .bool(let b)): v.booleans.append(b)
         case (.int32, .int(let x)), (.uint32, .int(let x)):
             let lo: Int64 = if case .uint32 = self { 0 } else { Int64(Int32.min) }
             let hi: Int64 = if case .uint32 = self { Int64(UInt32.max) } else { Int64(Int32.max) }
-            guard x >= lo, x <= hi else { throw .invalidValue("\(x) does not fit \(column.dottedPath)") }
+            guard x >= lo, x <= hi else { throw .invalidValue("\(x) does not fit") }
             v.int32s.append(Int32(truncatingIfNeeded: x))
         case (.int64, .int(let x)), (.uint64, .int(let x)): v.int64s.append(x)
         case (.int32, .double(let d)), (.int64, .double(let d)):
-            guard let x = Int64(exactly: d) else { throw .invalidValue("\(d) is not an integer for \(column.dottedPath)") }
-            try append(.int(x), to: &v, column: column)
+            guard let x = Int64(exactly: d) else { throw .invalidValue("\(d) is not an integer") }
+            try append(.int(x), to: &v, fixedWidth: fixedWidth)
         case (.float, .double(let d)): v.floats.append(Float(d))
         case (.float, .int(let x)): v.floats.append(Float(x))
         case (.double, .double(let d)): v.doubles.append(d)
         case (.double, .int(let x)): v.doubles.append(Double(x))
         case (.string, .string(let s)), (.bytes, .string(let s)):
-            if column.physicalType == .fixedLenByteArray {
-                try appendFixed(Array(s.utf8), &v, column)
+            if fixedWidth > 0 {
+                try appendFixed(Array(s.utf8), &v, fixedWidth)
             } else {
                 v.appendString(s)
             }
         case (.string, .bytes(let b)), (.bytes, .bytes(let b)):
-            if column.physicalType == .fixedLenByteArray { try appendFixed(b, &v, column) } else { v.appendBytes(b) }
+            if fixedWidth > 0 { try appendFixed(b, &v, fixedWidth) } else { v.appendBytes(b) }
         case (.uuid, .string(let s)):
-            guard let b = Self.parseUUID(s) else { throw .invalidValue("\(s) is not a UUID for \(column.dottedPath)") }
+            guard let b = Self.parseUUID(s) else { throw .invalidValue("\(s) is not a UUID") }
             v.appendBytes(b)
-        case (.uuid, .bytes(let b)): try appendFixed(b, &v, column)
+        case (.uuid, .bytes(let b)): try appendFixed(b, &v, fixedWidth)
         case (.decimalInt32(let s), _), (.decimalInt64(let s), _), (.decimalBytes(let s, _), _):
             guard let unscaled = DecimalText.unscaled(value, scale: s) else {
-                throw .invalidValue("\(value) is not a decimal with scale \(s) for \(column.dottedPath)")
+                throw .invalidValue("\(value) is not a decimal with scale \(s)")
             }
             switch self {
             case .decimalInt32:
-                guard let x = Int32(exactly: unscaled) else { throw .invalidValue("decimal overflow in \(column.dottedPath)") }
+                guard let x = Int32(exactly: unscaled) else { throw .invalidValue("decimal overflow in") }
                 v.int32s.append(x)
             case .decimalInt64: v.int64s.append(unscaled)
             case .decimalBytes(_, let width):
@@ -130,13 +132,13 @@ enum LeafCodec: Sendable {
             default: break
             }
         default:
-            throw .invalidValue("\(value) does not fit column \(column.dottedPath) (\(column.physicalType))")
+            throw .invalidValue("\(value) does not fit the column")
         }
     }
 
-    private func appendFixed(_ b: [UInt8], _ v: inout ColumnValues, _ column: ColumnDescriptor) throws(ParquetError) {
-        guard b.count == column.typeLength else {
-            throw .invalidValue("\(b.count) bytes for \(column.typeLength)-byte column \(column.dottedPath)")
+    private func appendFixed(_ b: [UInt8], _ v: inout ColumnValues, _ width: Int) throws(ParquetError) {
+        guard b.count == width else {
+            throw .invalidValue("\(b.count) bytes for a \(width)-byte column")
         }
         v.appendBytes(b)
     }

@@ -2,48 +2,64 @@
 /// under a node to learn whether it is null, empty or present, and consuming one entry from each
 /// leaf per value. All reads are bounds-checked so inconsistent levels raise an error.
 struct RecordAssembler {
+    /// One leaf's decoded data and read position; a class so the hot path borrows instead of copying.
+    final class Leaf {
+        let values: ColumnValues
+        let defs: [UInt16]
+        let reps: [UInt16]
+        let maxDef: Int
+        let count: Int
+        let codec: LeafCodec
+        var entry = 0
+        var valueIndex = 0
+
+        init(_ batch: ColumnBatch, _ column: ColumnDescriptor) {
+            values = batch.values
+            defs = batch.definitionLevels
+            reps = batch.repetitionLevels
+            maxDef = column.maxDefinitionLevel
+            count = batch.entryCount
+            codec = LeafCodec(column)
+        }
+
+        @inline(__always)
+        var atEnd: Bool { entry >= count }
+
+        @inline(__always)
+        var def: Int { defs.isEmpty ? maxDef : Int(defs[entry]) }
+
+        @inline(__always)
+        var rep: Int { reps.isEmpty ? 0 : Int(reps[entry]) }
+    }
+
     private let plan: RecordPlan
     private let columns: [ColumnDescriptor]
-    private let codecs: [LeafCodec]
-    private let batches: [ColumnBatch]
-    private var entry: [Int]
-    private var valueIndex: [Int]
-    private let entryCounts: [Int]
+    private let leaves: [Leaf]
 
     init(schema: ParquetSchema, plan: RecordPlan, batches: [ColumnBatch]) {
         self.plan = plan
         self.columns = schema.columns
-        self.codecs = schema.columns.map(LeafCodec.init)
-        self.batches = batches
-        entry = Array(repeating: 0, count: batches.count)
-        valueIndex = Array(repeating: 0, count: batches.count)
-        entryCounts = batches.map(\.entryCount)
+        leaves = zip(batches, schema.columns).map { Leaf($0, $1) }
     }
 
     /// Assembles the next record, or nil when the first column is exhausted.
     mutating func next() throws(ParquetError) -> ParquetValue? {
-        guard entry[0] < entryCounts[0] else { return nil }
+        guard !leaves[0].atEnd else { return nil }
         return try inner(plan.root)
     }
 
     @inline(__always)
     private func def(_ leaf: Int) throws(ParquetError) -> Int {
-        guard entry[leaf] < entryCounts[leaf] else { throw .corrupt("column \(columns[leaf].dottedPath) ends early") }
-        let d = batches[leaf].definitionLevels
-        return d.isEmpty ? columns[leaf].maxDefinitionLevel : Int(d[entry[leaf]])
+        let l = leaves[leaf]
+        guard !l.atEnd else { throw .corrupt("column \(columns[leaf].dottedPath) ends early") }
+        return l.def
     }
 
-    @inline(__always)
-    private func rep(_ leaf: Int) -> Int {
-        guard entry[leaf] < entryCounts[leaf] else { return 0 }
-        let r = batches[leaf].repetitionLevels
-        return r.isEmpty ? 0 : Int(r[entry[leaf]])
-    }
-
-    private mutating func skip(_ leaves: Range<Int>) throws(ParquetError) {
-        for i in leaves {
-            guard entry[i] < entryCounts[i] else { throw .corrupt("column \(columns[i].dottedPath) ends early") }
-            entry[i] += 1
+    private func skip(_ range: Range<Int>) throws(ParquetError) {
+        for i in range {
+            let l = leaves[i]
+            guard !l.atEnd else { throw .corrupt("column \(columns[i].dottedPath) ends early") }
+            l.entry += 1
         }
     }
 
@@ -61,16 +77,17 @@ struct RecordAssembler {
     private mutating func inner(_ node: PlanNode) throws(ParquetError) -> ParquetValue {
         switch node.kind {
         case .leaf(let i):
-            guard try def(i) == columns[i].maxDefinitionLevel else { throw .corrupt("unexpected null in \(columns[i].dottedPath)") }
-            let vi = valueIndex[i]
-            guard vi < batches[i].values.count else { throw .corrupt("column \(columns[i].dottedPath) has too few values") }
-            valueIndex[i] = vi + 1
-            entry[i] += 1
-            return codecs[i].value(batches[i].values, vi)
+            let l = leaves[i]
+            guard !l.atEnd, l.def == l.maxDef else { throw .corrupt("unexpected null or end in \(columns[i].dottedPath)") }
+            let vi = l.valueIndex
+            guard vi < l.values.count else { throw .corrupt("column \(columns[i].dottedPath) has too few values") }
+            l.valueIndex = vi + 1
+            l.entry += 1
+            return l.codec.value(l.values, vi)
         case .group(let children):
             var members: [String: ParquetValue] = [:]
             members.reserveCapacity(children.count)
-            for (name, child) in children { members[name] = try value(child) }
+            for k in children.indices { members[children[k].name] = try value(children[k].node) }
             return .object(members)
         case .list(let element):
             let first = node.leaves.lowerBound
@@ -81,7 +98,7 @@ struct RecordAssembler {
             var items: [ParquetValue] = []
             repeat {
                 items.append(try value(element))
-            } while entry[first] < entryCounts[first] && rep(first) == node.repeatedRep
+            } while !leaves[first].atEnd && leaves[first].rep == node.repeatedRep
             return .list(items)
         case .map(let key, let valueNode):
             let first = node.leaves.lowerBound
@@ -94,7 +111,7 @@ struct RecordAssembler {
                 let k = try value(key)
                 let v = try value(valueNode)
                 entries.append(ParquetMapEntry(key: k, value: v))
-            } while entry[first] < entryCounts[first] && rep(first) == node.repeatedRep
+            } while !leaves[first].atEnd && leaves[first].rep == node.repeatedRep
             return .map(entries)
         }
     }

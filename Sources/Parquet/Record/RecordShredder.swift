@@ -1,15 +1,26 @@
 /// Turns records (`ParquetValue.object`) into Dremel columns: one value per present leaf plus a
 /// definition and repetition level per entry, appended to the row group's buffers.
 struct RecordShredder {
+    /// Per-leaf facts the hot path needs, as a trivial value (no reference counting).
+    struct LeafInfo {
+        let codec: LeafCodec
+        let hasDef: Bool
+        let hasRep: Bool
+        let fixedWidth: Int
+    }
+
     let plan: RecordPlan
     let columns: [ColumnDescriptor]
-    let codecs: [LeafCodec]
+    let leaves: [LeafInfo]
     var buffers: [ColumnBatch]
 
     init(schema: ParquetSchema) {
         plan = RecordPlan(schema: schema)
         columns = schema.columns
-        codecs = schema.columns.map(LeafCodec.init)
+        leaves = schema.columns.map {
+            LeafInfo(codec: LeafCodec($0), hasDef: $0.maxDefinitionLevel > 0, hasRep: $0.maxRepetitionLevel > 0,
+                     fixedWidth: $0.physicalType == .fixedLenByteArray ? $0.typeLength : 0)
+        }
         buffers = schema.columns.map { ColumnBatch(values: ColumnValues(physicalType: $0.physicalType)) }
     }
 
@@ -38,15 +49,19 @@ struct RecordShredder {
         let value = value!
         switch node.kind {
         case .leaf(let i):
-            try codecs[i].append(value, to: &buffers[i].values, column: columns[i])
-            let c = columns[i]
-            if c.maxDefinitionLevel > 0 { buffers[i].definitionLevels.append(UInt16(node.defLevel)) }
-            if c.maxRepetitionLevel > 0 { buffers[i].repetitionLevels.append(rep) }
+            let leaf = leaves[i]
+            do throws(ParquetError) {
+                try leaf.codec.append(value, to: &buffers[i].values, fixedWidth: leaf.fixedWidth)
+            } catch {
+                throw .invalidValue("\(columns[i].dottedPath): \(error.message)")
+            }
+            if leaf.hasDef { buffers[i].definitionLevels.append(UInt16(node.defLevel)) }
+            if leaf.hasRep { buffers[i].repetitionLevels.append(rep) }
         case .group(let children):
             guard case .object(let members) = value else {
                 throw .invalidValue("expected an object for \(columns[node.leaves.lowerBound].dottedPath)")
             }
-            for (name, child) in children { try visit(child, members[name], rep: rep) }
+            for k in children.indices { try visit(children[k].node, members[children[k].name], rep: rep) }
         case .list(let element):
             guard case .list(let items) = value else {
                 throw .invalidValue("expected a list for \(columns[node.leaves.lowerBound].dottedPath)")
@@ -85,8 +100,8 @@ struct RecordShredder {
 
     private mutating func emitEmpty(_ leaves: Range<Int>, def: UInt16, rep: UInt16) {
         for i in leaves {
-            if columns[i].maxDefinitionLevel > 0 { buffers[i].definitionLevels.append(def) }
-            if columns[i].maxRepetitionLevel > 0 { buffers[i].repetitionLevels.append(rep) }
+            if self.leaves[i].hasDef { buffers[i].definitionLevels.append(def) }
+            if self.leaves[i].hasRep { buffers[i].repetitionLevels.append(rep) }
         }
     }
 

@@ -1,6 +1,6 @@
 /// Encodes the Thrift compact protocol into a growing byte array; used for the footer and page headers.
 struct ThriftCompactWriter {
-    private(set) var bytes: [UInt8] = []
+    var bytes: [UInt8] = []
     private var lastFieldIds: [Int16] = []
     private var lastFieldId: Int16 = 0
 
