@@ -96,22 +96,30 @@ struct XDMSimplePattern: Sendable {
     }
 
     private func match(_ atomIndex: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ position: Int) -> Bool {
-        guard atomIndex < atoms.count else { return !anchoredEnd || position == bytes.count }
+        guard atomIndex < atoms.count else { return !anchoredEnd || Self.isEnd(bytes, position) }
         let atom = atoms[atomIndex]
         var count = 0
         while count < atom.maximum, position + count < bytes.count, atom.accepts.contains(bytes[position + count]) {
             count += 1
         }
         guard count >= atom.minimum else { return false }
-        if atomIndex == atoms.count - 1 {
-            // Last atom: only the end anchor matters, and the greediest count is the best chance.
-            return !anchoredEnd || position + count == bytes.count
-        }
+        if atomIndex == atoms.count - 1, !anchoredEnd { return true }
         while count >= atom.minimum {
             if match(atomIndex + 1, bytes, position + count) { return true }
             count -= 1
         }
         return false
+    }
+
+    /// Where `$` matches. As in ICU (NSRegularExpression) and Java, not only at the very end but
+    /// also before a line terminator that ends the input; keeping that rule means a string gets the
+    /// same answer whichever matcher runs.
+    private static func isEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int) -> Bool {
+        let remaining = bytes.count - position
+        if remaining == 0 { return true }
+        let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        if remaining == 1 { return bytes[position] == lf || bytes[position] == cr }
+        return remaining == 2 && bytes[position] == cr && bytes[position + 1] == lf
     }
 
     private static func escape(_ byte: UInt8) -> ByteSet? {
