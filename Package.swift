@@ -39,6 +39,9 @@ let package = Package(
 
         // XDM schemas and record validation (no I/O).
         .target(name: "XDMValidation", dependencies: ["BatchyardCore"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "XDMValidationBenchmark", dependencies: ["XDMValidation", "BatchyardCore"],
+            path: "Benchmarks/XDMValidationBenchmark", swiftSettings: swiftSettings),
 
         // Streaming record readers (JSON Lines, multi-line JSON, CSV) and ingestion diagnostics (no I/O).
         .target(name: "Ingestion", dependencies: ["BatchyardCore"], swiftSettings: swiftSettings),
