@@ -25,8 +25,7 @@ public struct BuiltinXDMResource: Sendable, Hashable {
         self.kind = kind
         self.id = id
         self.title = title
-        let path = id.hasPrefix("https://ns.adobe.com/") ? String(id.dropFirst("https://ns.adobe.com/".count)) : id
-        altID = "_" + path.replacing("/", with: ".")
+        altID = XDMResourceID.altID(for: id)
         var members = body
         members["$id"] = .string(id)
         members["meta:altId"] = .string(altID)

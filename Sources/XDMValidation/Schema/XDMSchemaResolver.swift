@@ -143,8 +143,20 @@ public struct XDMSchemaResolver: Sendable {
         }
         target.stack.append(key)
         target.depth += 1
-        return try resolve(node, &target, path: path)
+        var resolved = try resolve(node, &target, path: path)
+        if tokens.isEmpty && target.documentID != context.documentID {
+            // A whole class, field group or data type contributes its fields, not its identity.
+            for identityKey in Self.documentIdentityKeys { resolved[identityKey] = nil }
+        }
+        return resolved
     }
+
+    /// Keywords that describe a registry resource rather than the data it defines.
+    static let documentIdentityKeys = [
+        "$id", "$schema", "meta:altId", "meta:resourceType", "version", "meta:abstract", "meta:extensible",
+        "meta:intendedToExtend", "meta:containerId", "meta:extends", "meta:registryMetadata", "meta:tenantNamespace",
+        "meta:sandboxId", "meta:sandboxType", "meta:class", "imsOrg",
+    ]
 
     /// Merges one resolved part into the accumulated schema: `properties` merge field by field
     /// (two field groups may both add to `_tenant`), `required` lists are united, conflicting
