@@ -24,6 +24,7 @@ public struct ParquetError: Error, CustomStringConvertible, Sendable, Equatable 
         public static let closed = Code(raw: "closed")
         /// A declared size exceeds the reader's safety limits.
         public static let limitExceeded = Code(raw: "limitExceeded")
+        /// The code's name.
         public var description: String { raw }
     }
 
@@ -38,6 +39,7 @@ public struct ParquetError: Error, CustomStringConvertible, Sendable, Equatable 
         self.message = message
     }
 
+    /// Code and message, for logs.
     public var description: String { "Parquet \(code): \(message)" }
 
     static func truncated(_ what: String) -> ParquetError { ParquetError(.truncated, what) }

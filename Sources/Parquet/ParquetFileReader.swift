@@ -1,12 +1,15 @@
 /// Reads Parquet files: opening parses only the footer, so `schema`, `rowCount` and
 /// `keyValueMetadata` cost one small read; pages are read per row group and column on demand.
 public final class ParquetFileReader: Sendable {
+    /// The file's schema, rebuilt from the footer.
     public let schema: ParquetSchema
     /// Total rows over all row groups.
     public let rowCount: Int64
+    /// Footer key-value metadata (missing values read as empty strings).
     public let keyValueMetadata: [String: String]
     /// The writer's self-description, e.g. `parquet-cpp-arrow version 17.0.0`.
     public let createdBy: String?
+    /// The safety limits this reader enforces.
     public let options: ParquetReaderOptions
 
     private let source: any ParquetByteSource
@@ -23,6 +26,7 @@ public final class ParquetFileReader: Sendable {
         try self.init(source: MemorySource(bytes), options: options)
     }
 
+    /// Opens any random-access source; reads and validates only the footer.
     public init(source: any ParquetByteSource, options: ParquetReaderOptions = ParquetReaderOptions()) throws(ParquetError) {
         self.source = source
         self.options = options
@@ -160,6 +164,7 @@ public final class ParquetFileReader: Sendable {
 
         init(reader: ParquetFileReader) { self.reader = reader }
 
+        /// The next record, or nil at the end of the file.
         public mutating func next() throws(ParquetError) -> ParquetValue? {
             while true {
                 if assembler != nil {

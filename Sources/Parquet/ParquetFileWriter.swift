@@ -2,7 +2,9 @@
 /// Rows are shredded into per-column buffers; once a row group reaches its target size it is
 /// encoded, compressed and written, so memory stays bounded by one row group.
 public final class ParquetFileWriter {
+    /// The schema every row must fit.
     public let schema: ParquetSchema
+    /// Codec, page and row-group settings fixed at creation.
     public let options: ParquetWriterOptions
     /// Footer key-value metadata; may be changed until `close()`.
     public var keyValueMetadata: [String: String]

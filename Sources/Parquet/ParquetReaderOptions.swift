@@ -7,5 +7,6 @@ public struct ParquetReaderOptions: Sendable {
     /// Largest column chunk read into memory.
     public var maxColumnChunkBytes: Int = 1 << 31
 
+    /// Limits generous enough for real files, tight enough for hostile ones.
     public init() {}
 }

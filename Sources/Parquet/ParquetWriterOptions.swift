@@ -6,6 +6,7 @@ public struct ParquetWriterOptions: Sendable {
         case v2
     }
 
+    /// Codec for every page (UNCOMPRESSED, SNAPPY, GZIP or ZSTD).
     public var compression: ParquetCompression = .zstd
     /// ZSTD level (1 is fast and what Arrow uses by default).
     public var zstdLevel: Int32 = 1
@@ -15,13 +16,17 @@ public struct ParquetWriterOptions: Sendable {
     public var maxRowsPerRowGroup: Int = 1_000_000
     /// Data pages are cut at about this many bytes of encoded values.
     public var pageTargetBytes: Int = 1024 * 1024
+    /// Try RLE_DICTIONARY per column chunk; low-cardinality columns shrink a lot.
     public var dictionaryEnabled = true
     /// A column chunk whose dictionary would exceed this falls back to PLAIN.
     public var dictionaryPageLimitBytes: Int = 1024 * 1024
+    /// Data page format to write.
     public var pageVersion: PageVersion = .v1
     /// Write min/max/null-count statistics per column chunk.
     public var writeStatistics = true
+    /// Written to the footer so readers can identify the producer.
     public var createdBy = "batchyard-parquet version 0.1.0"
 
+    /// Defaults: ZSTD level 1, 128 MiB row groups, 1 MiB pages, dictionary on, v1 pages.
     public init() {}
 }

@@ -2,17 +2,24 @@
 /// used. Byte arrays (and FIXED_LEN_BYTE_ARRAY / INT96) are one concatenated buffer plus offsets,
 /// so a million strings cost two allocations, not a million.
 public struct ColumnValues: Sendable {
+    /// Which of the arrays below is in use.
     public let physicalType: PhysicalType
+    /// BOOLEAN values.
     public var booleans: [Bool] = []
+    /// INT32 values.
     public var int32s: [Int32] = []
+    /// INT64 values.
     public var int64s: [Int64] = []
+    /// FLOAT values.
     public var floats: [Float] = []
+    /// DOUBLE values.
     public var doubles: [Double] = []
     /// Concatenated bytes of BYTE_ARRAY, FIXED_LEN_BYTE_ARRAY and INT96 values.
     public var bytes: [UInt8] = []
     /// Start of value `i` is `offsets[i]`, its end `offsets[i + 1]`; starts with 0.
     public var offsets: [Int] = [0]
 
+    /// An empty value store for one physical type.
     public init(physicalType: PhysicalType) {
         self.physicalType = physicalType
     }

@@ -14,9 +14,13 @@ public protocol ParquetByteSink {
 
 /// Collects the file in memory.
 public struct MemorySink: ParquetByteSink {
+    /// Everything written so far.
     public private(set) var bytes: [UInt8] = []
+    /// An empty in-memory sink.
     public init() {}
+    /// Appends bytes.
     public mutating func write(_ b: [UInt8]) throws(ParquetError) { bytes.append(contentsOf: b) }
+    /// Nothing to release.
     public mutating func close() throws(ParquetError) {}
 }
 
@@ -34,8 +38,9 @@ public final class FileSink: ParquetByteSink {
         buffer.reserveCapacity(1 << 20)
     }
 
-    deinit { if fd >= 0 { _ = Glibc.close(fd) } }
+    deinit { if fd >= 0 { _ = systemClose(fd) } }
 
+    /// Buffers bytes and writes them out in 1 MiB chunks.
     public func write(_ b: [UInt8]) throws(ParquetError) {
         if buffer.count + b.count > 1 << 20 { try flush() }
         if b.count >= 1 << 20 {
@@ -56,7 +61,7 @@ public final class FileSink: ParquetByteSink {
         b.withUnsafeBytes { raw in
             var off = 0
             while off < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + off, raw.count - off)
+                let n = systemWrite(fd, raw.baseAddress! + off, raw.count - off)
                 if n < 0 {
                     if errno == EINTR { continue }
                     failed = true
@@ -68,10 +73,11 @@ public final class FileSink: ParquetByteSink {
         if failed { throw ParquetError(.io, "write to \(path) failed: errno \(errno)") }
     }
 
+    /// Flushes the buffer and closes the descriptor.
     public func close() throws(ParquetError) {
         try flush()
         if fd >= 0 {
-            let r = Glibc.close(fd)
+            let r = systemClose(fd)
             fd = -1
             if r != 0 { throw ParquetError(.io, "close \(path) failed") }
         }

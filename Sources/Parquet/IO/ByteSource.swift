@@ -15,9 +15,13 @@ public protocol ParquetByteSource: Sendable {
 
 /// An in-memory file.
 public struct MemorySource: ParquetByteSource {
+    /// The whole file.
     public let bytes: [UInt8]
+    /// Wraps bytes already in memory.
     public init(_ bytes: [UInt8]) { self.bytes = bytes }
+    /// File size in bytes.
     public var size: Int { bytes.count }
+    /// Copies a byte range out, bounds-checked.
     public func read(offset: Int, count: Int) throws(ParquetError) -> [UInt8] {
         guard offset >= 0, count >= 0, offset <= bytes.count, count <= bytes.count - offset else {
             throw .truncated("read of \(count) bytes at \(offset) past end of \(bytes.count)")
@@ -29,23 +33,26 @@ public struct MemorySource: ParquetByteSource {
 /// A file on disk read with `pread`.
 public final class FileSource: ParquetByteSource {
     private let fd: Int32
+    /// File size at open time.
     public let size: Int
+    /// The path opened, for error messages.
     public let path: String
 
+    /// Opens the file read-only.
     public init(path: String) throws(ParquetError) {
         self.path = path
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw ParquetError(.io, "cannot open \(path): errno \(errno)") }
         var st = stat()
         guard fstat(fd, &st) == 0 else {
-            _ = Glibc.close(fd)
+            _ = systemClose(fd)
             throw ParquetError(.io, "cannot stat \(path)")
         }
         self.fd = fd
         self.size = Int(st.st_size)
     }
 
-    deinit { _ = Glibc.close(fd) }
+    deinit { _ = systemClose(fd) }
 
     public func read(offset: Int, count: Int) throws(ParquetError) -> [UInt8] {
         guard offset >= 0, count >= 0, offset <= size, count <= size - offset else {

@@ -31,7 +31,12 @@ struct RecordShredder {
     }
 
     private mutating func visit(_ node: PlanNode, _ value: ParquetValue?, rep: UInt16) throws(ParquetError) {
-        if value == nil || value == .null {
+        let isNull: Bool
+        switch value {
+        case .none, .some(.null): isNull = true
+        default: isNull = false
+        }
+        if isNull {
             if node.isOptional {
                 emitEmpty(node.leaves, def: UInt16(node.defLevel - 1), rep: rep)
                 return

@@ -7,13 +7,18 @@ public struct ParquetField: Sendable, Hashable {
         case group([ParquetField])
     }
 
+    /// Field name as stored in the file.
     public var name: String
+    /// Required, optional or repeated.
     public var repetition: Repetition
+    /// Primitive leaf or group.
     public var kind: Kind
+    /// Annotation (STRING, LIST, MAP, TIMESTAMP, …), if any.
     public var logicalType: LogicalType?
     /// Optional field id (Iceberg and Spark use it); carried through unchanged.
     public var fieldId: Int32?
 
+    /// Creates any node; prefer the static helpers.
     public init(
         name: String, repetition: Repetition, kind: Kind, logicalType: LogicalType? = nil, fieldId: Int32? = nil
     ) {
@@ -30,6 +35,7 @@ public struct ParquetField: Sendable, Hashable {
         return []
     }
 
+    /// True for groups (structs, lists, maps).
     public var isGroup: Bool {
         if case .group = kind { return true }
         return false
@@ -48,26 +54,32 @@ public struct ParquetField: Sendable, Hashable {
         primitive(name, .byteArray, repetition, logicalType: .string)
     }
 
+    /// A BOOLEAN column.
     public static func bool(_ name: String, _ repetition: Repetition = .optional) -> ParquetField {
         primitive(name, .boolean, repetition)
     }
 
+    /// An INT32 column, optionally annotated (DATE, INT(8/16), DECIMAL, TIME).
     public static func int32(_ name: String, _ repetition: Repetition = .optional, logicalType: LogicalType? = nil) -> ParquetField {
         primitive(name, .int32, repetition, logicalType: logicalType)
     }
 
+    /// An INT64 column, optionally annotated (TIMESTAMP, DECIMAL, …).
     public static func int64(_ name: String, _ repetition: Repetition = .optional, logicalType: LogicalType? = nil) -> ParquetField {
         primitive(name, .int64, repetition, logicalType: logicalType)
     }
 
+    /// A FLOAT column.
     public static func float(_ name: String, _ repetition: Repetition = .optional) -> ParquetField {
         primitive(name, .float, repetition)
     }
 
+    /// A DOUBLE column, the usual choice for XDM numbers.
     public static func double(_ name: String, _ repetition: Repetition = .optional) -> ParquetField {
         primitive(name, .double, repetition)
     }
 
+    /// An unannotated BYTE_ARRAY column.
     public static func binary(_ name: String, _ repetition: Repetition = .optional) -> ParquetField {
         primitive(name, .byteArray, repetition)
     }
@@ -79,6 +91,7 @@ public struct ParquetField: Sendable, Hashable {
         primitive(name, .int64, repetition, logicalType: .timestamp(unit: unit, isAdjustedToUTC: isAdjustedToUTC))
     }
 
+    /// A DATE column (INT32 days since the epoch).
     public static func date(_ name: String, _ repetition: Repetition = .optional) -> ParquetField {
         primitive(name, .int32, repetition, logicalType: .date)
     }

@@ -3,6 +3,7 @@
 public struct ParquetSchema: Sendable, Hashable {
     /// Name of the root message (`schema` by convention).
     public let name: String
+    /// Top-level fields in file order.
     public let fields: [ParquetField]
     /// Leaf columns in depth-first order: the order of column chunks in every row group.
     public let columns: [ColumnDescriptor]
