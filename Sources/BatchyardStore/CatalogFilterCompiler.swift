@@ -20,7 +20,7 @@ struct CatalogFilterCompiler {
     /// `WHERE` conditions after the tenant's (already ANDed by the caller).
     func whereClause(_ filter: CatalogFilter) throws -> SQLQueryString {
         var parts: [SQLQueryString] = ["org = \(bind: tenant.org) AND sandbox = \(bind: tenant.sandbox)"]
-        for condition in filter.conditions { parts.append("(\(try compile(condition)))") }
+        for condition in filter.conditions { parts.append(Self.definite(try compile(condition))) }
         return parts.joined(separator: " AND ")
     }
 
@@ -43,8 +43,8 @@ struct CatalogFilterCompiler {
         case .equals(let property, let values, let negated):
             let hits = values.map { value -> SQLQueryString in
                 switch value {
-                case .literal(let text): comparison(property, .equal, text)
-                case .pattern(let pattern): wildcard(property, pattern)
+                case .literal(let text): Self.definite(comparison(property, .equal, text))
+                case .pattern(let pattern): Self.definite(wildcard(property, pattern))
                 }
             }
             let any: SQLQueryString = hits.isEmpty ? "1 = 0" : "(\(hits.joined(separator: " OR ")))"
@@ -52,12 +52,12 @@ struct CatalogFilterCompiler {
         case .exists(let property):
             return exists(property)
         case .notExists(let property):
-            return "NOT (\(exists(property)))"
+            return "NOT \(Self.definite(exists(property)))"
         case .matchesRegex(let property, let pattern):
             let subject = stringValue(property)
             return "(\(subject.present) AND \(syntax.regexMatch(subject.value, pattern: pattern)))"
         case .compare(let property, let op, let value):
-            if op == .notEqual { return "NOT (\(comparison(property, .equal, value)))" }
+            if op == .notEqual { return "NOT \(Self.definite(comparison(property, .equal, value)))" }
             return comparison(property, op, value)
         case .tag(let name, let value):
             var match: SQLQueryString = """
@@ -79,6 +79,12 @@ struct CatalogFilterCompiler {
             let path = Self.path(property)
             return "(\(syntax.jsonType(path)) IN ('integer', 'real') AND \(syntax.jsonNumber(path)) \(op) \(bind: value))"
         }
+    }
+
+    /// SQL's three-valued logic makes `x = 1` NULL when `x` is absent, and `NOT NULL` is NULL too;
+    /// pinning each predicate to true/false keeps negations and ORs two-valued like the reference.
+    static func definite(_ predicate: SQLQueryString) -> SQLQueryString {
+        "COALESCE((\(predicate)), FALSE)"
     }
 
     private func exists(_ property: String) -> SQLQueryString {

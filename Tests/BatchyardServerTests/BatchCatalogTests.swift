@@ -1,3 +1,4 @@
+import HTTPTypes
 import BatchyardStore
 import BatchyardCore
 import Hummingbird

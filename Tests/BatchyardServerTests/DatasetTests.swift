@@ -1,3 +1,4 @@
+import HTTPTypes
 import BatchyardCore
 import Hummingbird
 import Testing

@@ -1,3 +1,4 @@
+import HTTPTypes
 import BatchyardCore
 import Hummingbird
 import Testing
@@ -21,8 +22,8 @@ struct MultiRequestTests {
             #expect(response.status == .ok, "\(response.text)")
             let items = try #require(response.json.arrayValue)
             #expect(items.count == 5)
-            #expect(items.map { $0["id"] } == ["firstObjectId", "batch", "read", "patch", "missing"])
-            #expect(items.map { $0["code"] } == [200, 200, 200, 200, 404])
+            #expect(items.map { $0["id"]?.stringValue } == ["firstObjectId", "batch", "read", "patch", "missing"])
+            #expect(items.map { $0["code"]?.int64Value } == [200, 200, 200, 200, 404])
             let datasetID = try #require(items[0]["body"]?.arrayValue?.first?.stringValue?.split(separator: "/").last.map(String.init))
             let dataset = try await api.send(.get, "/data/foundation/catalog/dataSets/\(datasetID)")
             #expect(dataset.json[datasetID]?["description"] == "named multi")
@@ -37,14 +38,14 @@ struct MultiRequestTests {
             let existing = try await api.createDataset(["name": "keep"])
             let response = try await api.send(.post, Self.root, json: [
                 ["id": "a", "method": "post", "resource": "/dataSets", "body": ["name": "rolled back"]],
-                ["id": "b", "method": "patch", "resource": "/dataSets/\(existing)", "body": ["name": "changed"]],
-                ["id": "c", "method": "put", "resource": "/dataSets/\(existing)", "headers": ["if-match": "9.9.9"],
+                ["id": "b", "method": "patch", "resource": .string("/dataSets/\(existing)"), "body": ["name": "changed"]],
+                ["id": "c", "method": "put", "resource": .string("/dataSets/\(existing)"), "headers": ["if-match": "9.9.9"],
                  "body": ["name": "conflict"]],
                 ["id": "d", "method": "post", "resource": "/dataSets", "body": ["name": "never run"]],
             ])
             #expect(response.status == .preconditionFailed)
             let items = try #require(response.json.arrayValue)
-            #expect(items.map { $0["code"] } == [200, 200, 412])
+            #expect(items.map { $0["code"]?.int64Value } == [200, 200, 412])
             let list = try await api.send(.get, "/data/foundation/catalog/dataSets")
             #expect(list.json == .object([existing: list.json[existing] ?? .null]))
             #expect(list.json[existing]?["name"] == "keep")

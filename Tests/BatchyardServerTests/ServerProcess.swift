@@ -1,3 +1,4 @@
+import HTTPTypes
 import Foundation
 
 /// A `batchyard serve` process on a free loopback port, for end-to-end tests over real HTTP.

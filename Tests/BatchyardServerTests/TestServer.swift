@@ -1,3 +1,4 @@
+import HTTPTypes
 import BatchyardCore
 import BatchyardServer
 import BatchyardStore

@@ -3,6 +3,7 @@ import BatchyardCore
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 
 /// Gives every response an `x-request-id` and turns every error into its AEP body.
 ///
@@ -35,6 +36,10 @@ struct APIErrorMiddleware: RouterMiddleware {
         switch error {
         case let error as any APIError:
             apiError = error
+        case is NIOTooManyBytesError:
+            apiError = ProblemError(
+                .contentTooLarge, code: "PLATFORM-1413-413", title: "Content Too Large",
+                detail: "The request body is larger than this endpoint accepts.")
         case let error as HTTPError:
             apiError = ProblemError(
                 error.status, code: "PLATFORM-\(error.status.code)-\(error.status.code)",
