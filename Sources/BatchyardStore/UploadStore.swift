@@ -67,6 +67,7 @@ public struct UploadStore: Sendable {
                 created BIGINT NOT NULL,
                 updated BIGINT NOT NULL,
                 declared_size BIGINT,
+                upload_id TEXT,
                 PRIMARY KEY (org, sandbox, batch_id, path)
             )
             """).run()

@@ -48,16 +48,18 @@ public struct UploadTransaction: Sendable {
         if let existing {
             try await database.raw("""
                 UPDATE batch_files SET size = \(bind: file.size), status = \(bind: file.status.rawValue), \
-                updated = \(bind: file.updated), declared_size = \(bind: file.declaredSize) \
+                updated = \(bind: file.updated), declared_size = \(bind: file.declaredSize), \
+                upload_id = \(bind: file.uploadID) \
                 WHERE org = \(bind: tenant.org) AND sandbox = \(bind: tenant.sandbox) \
                 AND batch_id = \(bind: batchID) AND path = \(bind: existing.path)
                 """).run()
         } else {
             try await database.raw("""
-                INSERT INTO batch_files (org, sandbox, batch_id, path, size, status, created, updated, declared_size) \
+                INSERT INTO batch_files (org, sandbox, batch_id, path, size, status, created, updated, declared_size, \
+                upload_id) \
                 VALUES (\(bind: tenant.org), \(bind: tenant.sandbox), \(bind: batchID), \(bind: file.path), \
                 \(bind: file.size), \(bind: file.status.rawValue), \(bind: file.created), \(bind: file.updated), \
-                \(bind: file.declaredSize))
+                \(bind: file.declaredSize), \(bind: file.uploadID))
                 """).run()
         }
     }
@@ -67,7 +69,7 @@ public struct UploadTransaction: Sendable {
     ) async throws -> [UploadedFile] {
         let filter: SQLQueryString = onlyComplete ? " AND status = 'complete'" : ""
         return try await database.raw("""
-            SELECT path, size, status, created, updated, declared_size FROM batch_files \
+            SELECT path, size, status, created, updated, declared_size, upload_id FROM batch_files \
             WHERE org = \(bind: tenant.org) AND sandbox = \(bind: tenant.sandbox) AND batch_id = \(bind: batchID)\
             \(filter) ORDER BY path
             """).all().map(Self.file)
@@ -75,7 +77,7 @@ public struct UploadTransaction: Sendable {
 
     static func select(_ database: any SQLDatabase, tenant: Tenant, batchID: String, path: String) async throws -> UploadedFile? {
         try await database.raw("""
-            SELECT path, size, status, created, updated, declared_size FROM batch_files \
+            SELECT path, size, status, created, updated, declared_size, upload_id FROM batch_files \
             WHERE org = \(bind: tenant.org) AND sandbox = \(bind: tenant.sandbox) AND batch_id = \(bind: batchID) \
             AND path = \(bind: path)
             """).first().map(Self.file)
@@ -88,6 +90,7 @@ public struct UploadTransaction: Sendable {
             status: UploadedFile.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .uploading,
             created: try row.decode(column: "created", as: Int64.self),
             updated: try row.decode(column: "updated", as: Int64.self),
-            declaredSize: try row.decode(column: "declared_size", as: Int64?.self))
+            declaredSize: try row.decode(column: "declared_size", as: Int64?.self),
+            uploadID: try row.decode(column: "upload_id", as: String?.self))
     }
 }

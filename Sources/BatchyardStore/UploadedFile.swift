@@ -17,10 +17,15 @@ public struct UploadedFile: Sendable, Hashable {
     public var updated: Int64
     /// The total size a large upload declared in `Content-Range: bytes a-b/total`, if it did.
     public var declaredSize: Int64?
+    /// Which INITIALIZE the chunks of an uploading file belong to; a new INITIALIZE starts a new
+    /// one, so a chunk still in flight from before cannot land in the restarted upload.
+    public var uploadID: String?
 
     public init(
-        path: String, size: Int64, status: Status, created: Int64, updated: Int64, declaredSize: Int64? = nil
+        path: String, size: Int64, status: Status, created: Int64, updated: Int64, declaredSize: Int64? = nil,
+        uploadID: String? = nil
     ) {
+        self.uploadID = uploadID
         self.path = path
         self.size = size
         self.status = status

@@ -40,6 +40,17 @@ public protocol BlobStore: Sendable {
     /// large-file upload; S3's multipart copy does the same server-side). Returns its size.
     func concatenate(_ parts: [String], into key: String) async throws -> Int64
 
+    /// Writes `body` at byte `offset` of the part assembly `upload` (a large-file upload whose
+    /// chunks arrive in any order), creating it if needed; the bytes are durable when it returns.
+    /// Parts written at the same offset overwrite each other; the assembly is no object until
+    /// ``completeParts(upload:size:into:)`` (S3: an upload part; locally: one sparse file, so
+    /// that completing needs no copy). Returns the bytes written.
+    func writePart(upload: String, offset: Int64, body: some AsyncSequence<ByteBuffer, some Error>) async throws -> Int64
+
+    /// Turns the first `size` bytes of the assembly `upload` into the object `key`, atomically and
+    /// durably; the assembly is gone afterwards. The caller has checked that every byte arrived.
+    func completeParts(upload: String, size: Int64, into key: String) async throws
+
     /// The object's path on the local file system, for readers that open files directly
     /// (Parquet footers, `mmap`); `nil` for remote backends.
     func localPath(for key: String) -> String?

@@ -94,12 +94,83 @@ public struct LocalBlobStore: BlobStore {
         }
     }
 
-    private func write(_ buffers: [ByteBuffer], to file: PosixFile) -> Task<Void, any Error> {
+    private func write(_ buffers: [ByteBuffer], to file: PosixFile, at offset: Int64? = nil) -> Task<Void, any Error> {
         let pool = threadPool
         return Task {
             try await pool.runIfActive {
-                for buffer in buffers { try file.write(buffer) }
+                var position = offset
+                for buffer in buffers {
+                    if let at = position {
+                        try file.write(buffer, at: at)
+                        position = at + Int64(buffer.readableBytes)
+                    } else {
+                        try file.write(buffer)
+                    }
+                }
             }
+        }
+    }
+
+    public func writePart(upload: String, offset: Int64, body: some AsyncSequence<ByteBuffer, some Error>) async throws -> Int64 {
+        try BlobKey.validate(upload)
+        guard offset >= 0 else { throw BlobStoreError(.invalidRange, key: upload, "negative offset \(offset)") }
+        let path = root + "/" + upload
+        let file = try await threadPool.runIfActive { [self] in
+            try makeFolders(for: upload)
+            let existed = try PosixFile.fileSize(path) != nil
+            let file = try PosixFile.open(path, flags: O_WRONLY | O_CREAT)
+            if !existed { try PosixFile.syncDirectory(Self.parent(of: path)) }
+            return file
+        }
+        var inFlight: Task<Void, any Error>?
+        do {
+            var written: Int64 = 0
+            var pending: [ByteBuffer] = []
+            var pendingBytes = 0
+            for try await buffer in body {
+                pending.append(buffer)
+                pendingBytes += buffer.readableBytes
+                if pendingBytes >= Self.writeBatchBytes {
+                    try await inFlight?.value
+                    inFlight = write(pending, to: file, at: offset + written)
+                    written += Int64(pendingBytes)
+                    pending.removeAll(keepingCapacity: true)
+                    pendingBytes = 0
+                }
+            }
+            try await inFlight?.value
+            inFlight = nil
+            let rest = pending
+            let restOffset = offset + written
+            try await threadPool.runIfActive {
+                var position = restOffset
+                for buffer in rest {
+                    try file.write(buffer, at: position)
+                    position += Int64(buffer.readableBytes)
+                }
+                try file.sync()
+                file.close()
+            }
+            return written + Int64(pendingBytes)
+        } catch {
+            _ = try? await inFlight?.value
+            try? await threadPool.runIfActive { file.close() }
+            throw error
+        }
+    }
+
+    public func completeParts(upload: String, size: Int64, into key: String) async throws {
+        try BlobKey.validate(upload)
+        try BlobKey.validate(key)
+        try await threadPool.runIfActive { [self] in
+            let path = root + "/" + upload
+            let file = try PosixFile.open(path, flags: O_WRONLY)
+            defer { file.close() }
+            try file.truncate(to: size)
+            try file.sync()
+            try place(temporary: path, at: key)
+            try PosixFile.syncDirectory(Self.parent(of: path))
+            pruneEmptyFolders(above: upload)
         }
     }
 

@@ -6,12 +6,22 @@ import Musl
 import Darwin
 #endif
 import NIOCore
+import Synchronization
 
 /// A thin, throwing wrapper over the POSIX calls the local backend needs. Every call blocks,
 /// so `LocalBlobStore` runs them on a thread pool, never on the async executor.
-struct PosixFile: Sendable {
+///
+/// A class so that closing is idempotent: a descriptor closed twice could close a number the
+/// kernel has meanwhile handed to someone else (a database's WAL file, say).
+final class PosixFile: Sendable {
     let descriptor: Int32
     let path: String
+    private let closed = Atomic<Bool>(false)
+
+    init(descriptor: Int32, path: String) {
+        self.descriptor = descriptor
+        self.path = path
+    }
 
     static func open(_ path: String, flags: Int32, mode: mode_t = 0o644) throws(BlobStoreError) -> PosixFile {
         let fd = retryingInterrupts { Glibc_open(path, flags | O_CLOEXEC, mode) }
@@ -34,6 +44,27 @@ struct PosixFile: Sendable {
             return .success(())
         }
         try result.get()
+    }
+
+    /// Writes every readable byte of `buffer` at `offset`, leaving the file position alone.
+    func write(_ buffer: ByteBuffer, at offset: Int64) throws(BlobStoreError) {
+        let result: Result<Void, BlobStoreError> = buffer.withUnsafeReadableBytes { bytes in
+            var done = 0
+            while done < bytes.count {
+                let written = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset) + off_t(done))
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return .failure(PosixFile.error(errno, "write", path))
+                }
+                done += written
+            }
+            return .success(())
+        }
+        try result.get()
+    }
+
+    func truncate(to size: Int64) throws(BlobStoreError) {
+        guard ftruncate(descriptor, off_t(size)) == 0 else { throw PosixFile.error(errno, "ftruncate", path) }
     }
 
     /// Reads up to `count` bytes at `offset` into a new buffer (shorter only at the end of the file).
@@ -88,8 +119,15 @@ struct PosixFile: Sendable {
         guard Self.retryingInterrupts({ fsync(descriptor) }) == 0 else { throw PosixFile.error(errno, "fsync", path) }
     }
 
+    /// Closes the descriptor once; later calls do nothing.
     func close() {
-        _ = Glibc_close(descriptor)
+        if !closed.exchange(true, ordering: .acquiringAndReleasing) {
+            _ = Glibc_close(descriptor)
+        }
+    }
+
+    deinit {
+        close()
     }
 
     /// Syncs a directory, which makes renames and new entries in it durable.

@@ -183,6 +183,28 @@ struct LocalBlobStoreTests {
         #expect(try await collect(store.get(key: "p/moved")) == one)
     }
 
+    @Test("parts land at their offsets in any order, retried parts overwrite, completing renames without a copy")
+    func parts() async throws {
+        let root = temporaryRoot()
+        let store = try LocalBlobStore(root: root)
+        let bytes = randomBytes(3_000_000)
+        let upload = "chunks/o/s/b/file/u1/data"
+        #expect(try await store.writePart(upload: upload, offset: 2_000_000, body: Pieces(Array(bytes[2_000_000...]), pieceSize: 65536)) == 1_000_000)
+        _ = try await store.writePart(upload: upload, offset: 0, body: Pieces(Array(bytes[0..<1_000_000]), pieceSize: 65536))
+        _ = try await store.writePart(upload: upload, offset: 1_000_000, body: Pieces(Array(bytes[1_000_000..<2_000_000])))
+        _ = try await store.writePart(upload: upload, offset: 0, body: Pieces(Array(bytes[0..<1_000_000])))
+        let inode = try FileManager.default.attributesOfItem(atPath: root + "/" + upload)[.systemFileNumber] as? Int
+        try await store.completeParts(upload: upload, size: 3_000_000, into: "uploads/o/s/b/file")
+        #expect(try await collect(store.get(key: "uploads/o/s/b/file")) == bytes)
+        #expect(try FileManager.default.attributesOfItem(atPath: root + "/uploads/o/s/b/file")[.systemFileNumber] as? Int == inode)
+        #expect(try await store.size(key: upload) == nil)
+        #expect(!FileManager.default.fileExists(atPath: root + "/chunks"))
+        // A part beyond the declared size is cut off at completion.
+        _ = try await store.writePart(upload: "p/data", offset: 0, body: Pieces(randomBytes(100)))
+        try await store.completeParts(upload: "p/data", size: 60, into: "p/done")
+        #expect(try await store.size(key: "p/done") == 60)
+    }
+
     @Test("keys with .., empty segments, absolute paths or the reserved folder are refused")
     func invalidKeys() async throws {
         let store = try LocalBlobStore(root: temporaryRoot())

@@ -5,10 +5,12 @@ import NIOCore
 
 /// Small-file and large-file uploads into a loading batch (contract §3.3–3.4).
 ///
-/// Every body is streamed into an `incoming/…` object first. Only then, inside one metadata
-/// transaction, are the batch's status and the guardrails checked again, the object moved to its
-/// final key and `batch_files` updated; so a COMPLETE signal, which takes the same write lock,
-/// sees either all of an upload or none of it, and a refused upload never replaces a file.
+/// A PUT body is streamed into an `incoming/…` object first; a chunk is written at its offset of
+/// the file's part assembly (invisible until the file's COMPLETE). Only then, inside one metadata
+/// transaction, are the batch's status and the guardrails checked again, the bytes moved to their
+/// final key (or the chunk's marker written) and `batch_files` updated; so a batch COMPLETE, which
+/// takes the same write lock, sees either all of an upload or none of it, and a refused upload
+/// never replaces a file.
 struct UploadService: Sendable {
     let uploads: UploadStore
     let blobs: any BlobStore
@@ -44,13 +46,15 @@ struct UploadService: Sendable {
             _ = try await check(tx, target, adding: 0)
             let now = clock()
             try await tx.upsert(
-                UploadedFile(path: target.path.value, size: 0, status: .uploading, created: now, updated: now),
+                UploadedFile(path: target.path.value, size: 0, status: .uploading, created: now, updated: now,
+                             uploadID: UUIDToken.make()),
                 ofBatch: target.batchID, tenant: target.tenant)
         }
         try await blobs.deletePrefix(target.chunksPrefix)
     }
 
-    /// `PATCH …` with `Content-Range`: stores one chunk. Returns the `Range` header value of
+    /// `PATCH …` with `Content-Range`: writes one chunk at its offset of the file being assembled
+    /// (so COMPLETE needs no copy), then records it. Returns the `Range` header value of
     /// everything received so far.
     func putChunk(_ target: UploadTarget, range: ContentRange, body: some AsyncSequence<ByteBuffer, some Error>, contentLength: Int64?) async throws -> String? {
         guard range.length <= limits.maxChunkBytes else { throw UploadErrors.chunkTooLarge(limits) }
@@ -58,30 +62,36 @@ struct UploadService: Sendable {
             throw UploadErrors.lengthMismatch(received: contentLength, range: range)
         }
         let declared = range.total
-        _ = try await uploads.transaction { [self] tx in
-            let file = try await requireUploading(tx, target)
+        let file = try await uploads.transaction { [self] tx in
+            let file = try await requireUploading(tx, target, uploadID: nil)
             if let declared, let earlier = file.declaredSize, earlier != declared {
                 throw ProblemError.badRequest(
                     "Content-Range declares a total of \(declared) bytes, but earlier chunks declared \(earlier).",
                     code: "INGEST-1411-400")
             }
-            return try await check(tx, target, adding: max(declared ?? file.declaredSize ?? 0, range.end + 1))
-        }
-        _ = try await receive(
-            body, into: target, limit: range.length, refusal: UploadErrors.lengthMismatch(received: nil, range: range),
-            expected: range.length
-        ) { [self] incoming, _ in
-            try await uploads.transaction { [self] tx in
-                let file = try await requireUploading(tx, target)
-                _ = try await check(tx, target, adding: max(declared ?? file.declaredSize ?? 0, range.end + 1))
-                try await blobs.move(from: incoming, to: target.chunkKey(range))
-                var updated = file
-                updated.updated = clock()
-                updated.declaredSize = declared ?? file.declaredSize
-                try await tx.upsert(updated, ofBatch: target.batchID, tenant: target.tenant)
+            if declared == nil, let earlier = file.declaredSize, range.end >= earlier {
+                throw ProblemError.badRequest(
+                    "The chunk ends at byte \(range.end), beyond the declared total of \(earlier) bytes.",
+                    code: "INGEST-1411-400")
             }
+            _ = try await check(tx, target, adding: max(declared ?? file.declaredSize ?? 0, range.end + 1))
+            return file
         }
-        return try await chunks(of: target).rangeHeader
+        let uploadID = file.uploadID ?? ""
+        let written = try await blobs.writePart(
+            upload: target.assemblyKey(uploadID), offset: range.start,
+            body: ByteLimitedSequence(
+                base: body, limit: range.length, refusal: UploadErrors.lengthMismatch(received: nil, range: range)))
+        guard written == range.length else { throw UploadErrors.lengthMismatch(received: written, range: range) }
+        try await uploads.transaction { [self] tx in
+            var current = try await requireUploading(tx, target, uploadID: uploadID)
+            _ = try await check(tx, target, adding: max(declared ?? current.declaredSize ?? 0, range.end + 1))
+            _ = try await blobs.put(key: target.markerKey(uploadID, range), body: AsyncStream<ByteBuffer> { $0.finish() })
+            current.updated = clock()
+            current.declaredSize = declared ?? current.declaredSize
+            try await tx.upsert(current, ofBatch: target.batchID, tenant: target.tenant)
+        }
+        return try await chunks(of: target, uploadID: uploadID).rangeHeader
     }
 
     /// `HEAD …`: the file's state and the bytes received so far.
@@ -96,10 +106,11 @@ struct UploadService: Sendable {
         if file.status == .complete {
             return (file, file.size > 0 ? "bytes=0-\(file.size - 1)" : nil)
         }
-        return (file, try await chunks(of: target).rangeHeader)
+        return (file, try await chunks(of: target, uploadID: file.uploadID ?? "").rangeHeader)
     }
 
-    /// `POST …?action=COMPLETE`: stitches the chunks into the file; 400 on overlaps or gaps.
+    /// `POST …?action=COMPLETE`: checks that the chunks tile the file (400 on overlaps or gaps) and
+    /// turns the assembled bytes into the file.
     func complete(_ target: UploadTarget) async throws {
         let file = try await uploads.transaction { [self] tx in
             _ = try await requireBatch(tx, target, loading: true)
@@ -108,23 +119,19 @@ struct UploadService: Sendable {
             }
             return file
         }
-        let chunks = try await chunks(of: target)
-        // A retried COMPLETE whose first attempt succeeded finds the file complete and no chunks.
-        if file.status == .complete, chunks.chunks.isEmpty { return }
-        let ordered = try chunks.stitchOrder(declaredTotal: file.declaredSize)
+        // A retried COMPLETE whose first attempt succeeded finds the file complete.
+        if file.status == .complete { return }
+        let uploadID = file.uploadID ?? ""
+        let ordered = try await chunks(of: target, uploadID: uploadID).stitchOrder(declaredTotal: file.declaredSize)
         let size = ordered.last!.end + 1
-        if size > limits.maxBytesPerBatch { throw UploadErrors.guardrails(files: nil, bytes: size, limits: limits) }
-        let incoming = target.incomingKey()
-        do {
-            if ordered.count == 1 {
-                try await blobs.move(from: ordered[0].key, to: incoming)
-            } else {
-                _ = try await blobs.concatenate(ordered.map(\.key), into: incoming)
-            }
-            try await accept(target, incoming: incoming, size: size)
-        } catch {
-            try? await blobs.delete(key: incoming)
-            throw error
+        try await uploads.transaction { [self] tx in
+            _ = try await requireUploading(tx, target, uploadID: uploadID)
+            _ = try await check(tx, target, adding: size)
+            try await blobs.completeParts(upload: target.assemblyKey(uploadID), size: size, into: target.fileKey)
+            let now = clock()
+            try await tx.upsert(
+                UploadedFile(path: target.path.value, size: size, status: .complete, created: now, updated: now),
+                ofBatch: target.batchID, tenant: target.tenant)
         }
         try? await blobs.deletePrefix(target.chunksPrefix)
     }
@@ -166,8 +173,8 @@ struct UploadService: Sendable {
         }
     }
 
-    private func chunks(of target: UploadTarget) async throws -> ChunkRanges {
-        let prefix = target.chunksPrefix
+    private func chunks(of target: UploadTarget, uploadID: String) async throws -> ChunkRanges {
+        let prefix = target.uploadPrefix(uploadID)
         return ChunkRanges(keys: try await blobs.list(prefix: prefix).map(\.key), prefix: prefix)
     }
 
@@ -220,14 +227,15 @@ struct UploadService: Sendable {
         return limits.maxBytesPerBatch - others.bytes
     }
 
-    private func requireUploading(_ tx: UploadTransaction, _ target: UploadTarget) async throws -> UploadedFile {
+    /// The file's row while it takes chunks (of the INITIALIZE `uploadID`, when given).
+    private func requireUploading(_ tx: UploadTransaction, _ target: UploadTarget, uploadID: String?) async throws -> UploadedFile {
         _ = try await requireBatch(tx, target, loading: true)
         guard let file = try await tx.file(target.path.value, ofBatch: target.batchID, tenant: target.tenant),
-            file.status == .uploading
+            file.status == .uploading, uploadID == nil || file.uploadID == uploadID
         else {
             throw ProblemError.notFound(
-                "The large file '\(target.path)' was not initialized in batch '\(target.batchID)'; "
-                    + "POST it with ?action=INITIALIZE before sending chunks.",
+                "The large file '\(target.path)' is not taking chunks in batch '\(target.batchID)' (not initialized, "
+                    + "already complete, or restarted meanwhile); POST it with ?action=INITIALIZE before sending chunks.",
                 code: "INGEST-1404-404")
         }
         return file

@@ -13,15 +13,23 @@ struct UploadTarget: Sendable, Hashable {
         BlobKey.upload(org: tenant.org, sandbox: tenant.sandbox, batchID: batchID, path: path.value)
     }
 
-    /// The folder of its chunks while it is a large upload.
+    /// The folder of its chunks while it is a large upload (every INITIALIZE of it).
     var chunksPrefix: String {
         BlobKey.chunksPrefix(org: tenant.org, sandbox: tenant.sandbox, batchID: batchID, path: path.value)
     }
 
-    func chunkKey(_ range: ContentRange) -> String {
-        BlobKey.chunk(
-            org: tenant.org, sandbox: tenant.sandbox, batchID: batchID, path: path.value,
-            start: range.start, end: range.end)
+    /// The folder of one INITIALIZE's chunks: the part assembly `data` and one empty marker
+    /// `{start}-{end}` per chunk received, written after the chunk's bytes are durable.
+    func uploadPrefix(_ uploadID: String) -> String {
+        chunksPrefix + BlobKey.segment(uploadID) + "/"
+    }
+
+    func assemblyKey(_ uploadID: String) -> String {
+        uploadPrefix(uploadID) + "data"
+    }
+
+    func markerKey(_ uploadID: String, _ range: ContentRange) -> String {
+        uploadPrefix(uploadID) + "\(range.start)-\(range.end)"
     }
 
     /// A fresh key to stream a request body into before it is accepted.
