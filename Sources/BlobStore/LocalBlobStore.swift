@@ -59,6 +59,7 @@ public struct LocalBlobStore: BlobStore {
         var inFlight: Task<Void, any Error>?
         do {
             var total: Int64 = 0
+            var written: Int64 = 0
             var pending: [ByteBuffer] = []
             var pendingBytes = 0
             for try await buffer in body {
@@ -68,7 +69,8 @@ public struct LocalBlobStore: BlobStore {
                 if pendingBytes >= Self.writeBatchBytes {
                     // One batch is written while the next one arrives; never more than one.
                     try await inFlight?.value
-                    inFlight = write(pending, to: file)
+                    inFlight = write(pending, to: file, at: written)
+                    written += Int64(pendingBytes)
                     pending.removeAll(keepingCapacity: true)
                     pendingBytes = 0
                 }
@@ -94,19 +96,18 @@ public struct LocalBlobStore: BlobStore {
         }
     }
 
-    private func write(_ buffers: [ByteBuffer], to file: PosixFile, at offset: Int64? = nil) -> Task<Void, any Error> {
+    /// Writes one batch at `offset` on the pool and starts its write-back at once, so that the
+    /// final fsync finds most bytes already on the disk instead of flushing the whole body.
+    private func write(_ buffers: [ByteBuffer], to file: PosixFile, at offset: Int64) -> Task<Void, any Error> {
         let pool = threadPool
         return Task {
             try await pool.runIfActive {
                 var position = offset
                 for buffer in buffers {
-                    if let at = position {
-                        try file.write(buffer, at: at)
-                        position = at + Int64(buffer.readableBytes)
-                    } else {
-                        try file.write(buffer)
-                    }
+                    try file.write(buffer, at: position)
+                    position += Int64(buffer.readableBytes)
                 }
+                file.startWriteback(offset: offset, length: position - offset)
             }
         }
     }

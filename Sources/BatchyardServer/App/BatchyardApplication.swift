@@ -21,6 +21,7 @@ public enum BatchyardApplication {
         let address = configuration.host
         return Application(
             router: router,
+            server: .http1(additionalChannelHandlers: [ExpectContinueHandler()]),
             configuration: .init(address: .hostname(address, port: configuration.port), serverName: "batchyard"),
             services: [DatabaseService(database: database)],
             onServerRunning: { channel in
