@@ -174,15 +174,23 @@ let parallelSeconds = try timed {
     parallelCodes.append(try curl(["-X", "POST", parallelPath + "?action=COMPLETE"]).code)
 }
 
+// The stored files must be the source, byte for byte.
+let dataDirectory = configuration.dataDirectory
+func verified(_ batch: String) throws -> String {
+    let stored = "\(dataDirectory)/blobs/uploads/BENCH@AdobeOrg/prod/\(batch)/big.bin"
+    return try run("/usr/bin/cmp", ["-s", source, stored]).status == 0 ? "bytes verified" : "BYTES DIFFER"
+}
+let checks = try [put.batch, chunked.batch, parallel.batch].map(verified)
+
 server.cancel()
 print("Upload benchmark: \(options.sizeMB) MiB file, \(chunkCount) chunks of \(options.chunkMB) MiB, directory \(options.directory)")
 print(String(format: "dd conv=fsync      %7.1f MB/s  (%.2f s)", mbps(ddSeconds), ddSeconds))
-print(String(format: "PUT (one request)  %7.1f MB/s  (%.2f s)  %.0f%% of dd  [HTTP %d]",
-             mbps(putSeconds), putSeconds, 100 * ddSeconds / putSeconds, putCode))
+print(String(format: "PUT (one request)  %7.1f MB/s  (%.2f s)  %.0f%% of dd",
+             mbps(putSeconds), putSeconds, 100 * ddSeconds / putSeconds) + "  [HTTP \(putCode), \(checks[0])]")
 print(String(format: "chunked upload     %7.1f MB/s  (%.2f s)  %.0f%% of dd",
              mbps(chunkSeconds), chunkSeconds, 100 * ddSeconds / chunkSeconds)
-      + "  [HTTP \(chunkCodes.map(String.init).joined(separator: ","))]")
+      + "  [HTTP \(chunkCodes.map(String.init).joined(separator: ",")), \(checks[1])]")
 print(String(format: "chunked, parallel  %7.1f MB/s  (%.2f s)  %.0f%% of dd",
              mbps(parallelSeconds), parallelSeconds, 100 * ddSeconds / parallelSeconds)
-      + "  [HTTP \(parallelCodes.map(String.init).joined(separator: ","))]")
+      + "  [HTTP \(parallelCodes.map(String.init).joined(separator: ",")), \(checks[2])]")
 try? fileManager.removeItem(atPath: options.directory)

@@ -78,8 +78,13 @@ public struct LocalBlobStore: BlobStore {
             try await inFlight?.value
             inFlight = nil
             let rest = pending
+            let restOffset = written
             try await threadPool.runIfActive { [self] in
-                for buffer in rest { try file.write(buffer) }
+                var position = restOffset
+                for buffer in rest {
+                    try file.write(buffer, at: position)
+                    position += Int64(buffer.readableBytes)
+                }
                 try file.sync()
                 file.close()
                 try place(temporary: file.path, at: key)

@@ -8,7 +8,7 @@ struct UploadCrashTests {
     static let headers = EndToEndTests.headers
 
     static func write(_ bytes: [UInt8], to path: String) {
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
     }
 
     @Test("kill mid-PUT and mid-chunk, restart: acknowledged files intact, in-flight ones absent, chunked upload resumes")
@@ -78,5 +78,31 @@ struct UploadCrashTests {
                                                         files(server.baseURL) + "/large.bin"]).status == 200)
         #expect(try server.curl(Self.headers + ["-X", "POST", files(server.baseURL) + "/large.bin?action=COMPLETE"]).status == 201)
         #expect(FileManager.default.contents(atPath: uploads + "/large.bin") == Data(large))
+    }
+
+    @Test("the binary answers Expect: 100-continue, so curl sends upload bodies at once")
+    func expectContinue() throws {
+        let directory = NSTemporaryDirectory() + "batchyard-expect-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let server = try ServerProcess(dataDirectory: directory + "/data")
+        defer { _ = server.terminate() }
+        let dataset = try server.curl(Self.headers + [
+            "-X", "POST", "\(server.baseURL)/data/foundation/catalog/dataSets",
+            "-H", "Content-Type: application/json", "-d", #"{"name": "expect"}"#,
+        ])
+        let datasetID = String((try JSONValue(parsing: dataset.body).arrayValue?.first?.stringValue ?? "").split(separator: "/").last ?? "")
+        let batch = try server.curl(Self.headers + [
+            "-X", "POST", "\(server.baseURL)/data/foundation/import/batches",
+            "-H", "Content-Type: application/json", "-d", #"{"datasetId": "\#(datasetID)"}"#,
+        ])
+        let batchID = try #require(try JSONValue(parsing: batch.body)["id"]?.stringValue)
+        Self.write(randomBytes(2_000_000), to: directory + "/f.bin")
+        let put = try server.curl(Self.headers + [
+            "-D", "-", "-X", "PUT", "-T", directory + "/f.bin", "-H", "Content-Type: application/octet-stream",
+            "-H", "Expect: 100-continue",
+            "\(server.baseURL)/data/foundation/import/batches/\(batchID)/datasets/\(datasetID)/files/f.bin",
+        ])
+        #expect(put.status == 200)
+        #expect(put.body.contains("HTTP/1.1 100 Continue"))
     }
 }

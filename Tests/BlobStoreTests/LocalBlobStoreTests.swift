@@ -127,7 +127,7 @@ struct LocalBlobStoreTests {
     func crashLeftovers() async throws {
         let root = temporaryRoot()
         let store = try LocalBlobStore(root: root)
-        FileManager.default.createFile(atPath: root + "/.tmp/leftover", contents: Data([1, 2, 3]))
+        _ = FileManager.default.createFile(atPath: root + "/.tmp/leftover", contents: Data([1, 2, 3]))
         try await store.removeTemporaryFiles()
         #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/.tmp").isEmpty)
         #expect(try await store.list(prefix: "").isEmpty)
@@ -173,11 +173,11 @@ struct LocalBlobStoreTests {
         await #expect(throws: BlobStoreError.self) { try await store.move(from: "f/whole", to: "x") }
 
         let local = NSTemporaryDirectory() + "blob-src-" + UUID().uuidString
-        FileManager.default.createFile(atPath: local, contents: Data(two))
+        _ = FileManager.default.createFile(atPath: local, contents: Data(two))
         #expect(try await store.putFile(key: "p/copied", fromLocalPath: local) == 3)
         #expect(FileManager.default.fileExists(atPath: local))
         let inside = root + "/.tmp/source-" + UUID().uuidString
-        FileManager.default.createFile(atPath: inside, contents: Data(one))
+        _ = FileManager.default.createFile(atPath: inside, contents: Data(one))
         #expect(try await store.putFile(key: "p/moved", fromLocalPath: inside, removingSource: true) == 100_000)
         #expect(!FileManager.default.fileExists(atPath: inside))
         #expect(try await collect(store.get(key: "p/moved")) == one)
