@@ -146,3 +146,27 @@ import Testing
         ])
     }
 }
+
+/// Text forms the writer accepts for temporal columns.
+@Suite struct DateTextTests {
+    @Test func parsesDatesAndTimestamps() {
+        #expect(DateText.parseDate("1970-01-01") == 0)
+        #expect(DateText.parseDate("2000-03-01") == 11017)
+        #expect(DateText.parseDate("1969-12-31") == -1)
+        #expect(DateText.parseDate("2024-13-01") == nil)
+        #expect(DateText.parseTimestamp("1970-01-01T00:00:01Z", unit: .millis) == 1000)
+        #expect(DateText.parseTimestamp("2023-11-14T22:13:20.123456Z", unit: .micros) == 1_700_000_000_123_456)
+        #expect(DateText.parseTimestamp("2023-11-15T00:13:20.5+02:00", unit: .millis) == 1_700_000_000_500)
+        #expect(DateText.parseTimestamp("1970-01-01", unit: .micros) == 0)
+        #expect(DateText.parseTimestamp("1970-01-01T00:00:00", unit: .nanos) == 0)
+        #expect(DateText.parseTimestamp("yesterday", unit: .micros) == nil)
+        #expect(DateText.parseTimestamp("1970-01-01T00:00:00Zjunk", unit: .micros) == nil)
+    }
+
+    @Test func writerAcceptsTemporalText() throws {
+        let schema = try ParquetSchema([.timestamp("ts"), .date("d")])
+        let data = try ParquetFileWriter.data(
+            rows: [.object(["ts": .string("2023-11-14T22:13:20.123456Z"), "d": .string("2000-03-01")])], schema: schema)
+        #expect(try ParquetFileReader(bytes: data).readAllRows() == [.object(["ts": .int(1_700_000_000_123_456), "d": .int(11017)])])
+    }
+}

@@ -3,7 +3,9 @@
 /// INT96 as nanoseconds) are `.int`, FLOAT/DOUBLE are `.double`, STRING/ENUM/JSON/UUID are
 /// `.string`, DECIMAL is a `.string` in plain decimal notation, other binary is `.bytes`.
 /// Groups are `.object`, LIST is `.list`, MAP is `.map` (the writer also accepts `.object` for
-/// maps with string keys).
+/// maps with string keys). On the way in, the writer also accepts RFC 3339 `.string`s for
+/// TIMESTAMP columns, `YYYY-MM-DD` for DATE, decimal text, integers or doubles for DECIMAL, and
+/// UUID text, so JSON records need no conversion step.
 public enum ParquetValue: Sendable, Hashable {
     case null
     case bool(Bool)
