@@ -12,6 +12,7 @@ enum CheckOutcome {
 
 extension ValidatorNode {
     /// Checks `value` against this field and applies AEP's conversion matrix (contract §5.3).
+    @inline(__always)
     func check(_ value: JSONValue, _ sink: inout ErrorSink) -> CheckOutcome {
         switch kind {
         case .object: return checkObject(value, &sink)
