@@ -92,6 +92,11 @@ public final class ParquetFileReader: Sendable {
     /// Rows in row group `index`.
     public func rowCount(ofRowGroup index: Int) -> Int64 { rowGroups[index].numRows }
 
+    /// Footer metadata of one column chunk (sizes, codec, statistics) without reading pages.
+    public func columnChunkInfo(rowGroup: Int, column: Int) -> ColumnChunkInfo {
+        ColumnChunkInfo(column: schema.columns[column], meta: rowGroups[rowGroup].columns[column].metaData!)
+    }
+
     /// Reads and decodes one column chunk (values and levels) of a row group.
     public func readColumn(rowGroup: Int, column: Int) throws(ParquetError) -> ColumnBatch {
         guard rowGroups.indices.contains(rowGroup), schema.columns.indices.contains(column) else {

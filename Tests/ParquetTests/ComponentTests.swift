@@ -170,3 +170,35 @@ import Testing
         #expect(try ParquetFileReader(bytes: data).readAllRows() == [.object(["ts": .int(1_700_000_000_123_456), "d": .int(11017)])])
     }
 }
+
+/// Footer statistics exposed through `columnChunkInfo`, for our files and pyarrow's.
+@Suite struct ColumnChunkInfoTests {
+    @Test func statisticsDecodeLikeValues() throws {
+        let schema = try ParquetSchema([.int64("n"), .string("s"), .timestamp("ts"), .bool("b")])
+        let rows = (0..<100).map { i in
+            ParquetValue.object(["n": i == 5 ? .null : .int(Int64(i)), "s": .string("k\(i % 10)"),
+                                 "ts": .int(Int64(i) * 1000), "b": .bool(true)])
+        }
+        let reader = try ParquetFileReader(bytes: try ParquetFileWriter.data(rows: rows, schema: schema))
+        let n = reader.columnChunkInfo(rowGroup: 0, column: 0)
+        #expect(n.minValue == .int(0))
+        #expect(n.maxValue == .int(99))
+        #expect(n.nullCount == 1)
+        #expect(n.compression == .zstd)
+        #expect(n.encodings.contains(.rleDictionary))
+        #expect(reader.columnChunkInfo(rowGroup: 0, column: 1).maxValue == .string("k9"))
+        #expect(reader.columnChunkInfo(rowGroup: 0, column: 2).maxValue == .int(99_000))
+        #expect(reader.columnChunkInfo(rowGroup: 0, column: 3).minValue == .bool(true))
+        #expect(reader.schema.columnIndex("ts") == 2)
+    }
+
+    @Test func pyarrowStatistics() throws {
+        let url = FixtureTests.fixtureDirectory.appendingPathComponent("primitives_zstd_v1.parquet")
+        let reader = try ParquetFileReader(path: url.path)
+        let i = reader.schema.columnIndex("req")!
+        let info = reader.columnChunkInfo(rowGroup: 0, column: i)
+        #expect(info.minValue == .int(0))
+        #expect(info.maxValue == .int(5))
+        #expect(info.nullCount == 0)
+    }
+}
