@@ -202,3 +202,18 @@ import Testing
         #expect(info.nullCount == 0)
     }
 }
+
+/// Reading a subset of top-level fields touches only their columns.
+@Suite struct ProjectionTests {
+    @Test func readsSelectedFields() throws {
+        let schema = try SampleSchemas.xdmEvent()
+        var gen = RandomRecords(seed: 5)
+        let rows = (0..<50).map { _ in gen.record(schema) }
+        let reader = try ParquetFileReader(bytes: try ParquetFileWriter.data(rows: rows, schema: schema))
+        let picked = try reader.readRows(rowGroup: 0, fields: ["identityMap", "_id", "_tenant"])
+        #expect(picked == rows.map { r in
+            .object(["_id": r["_id"], "identityMap": r["identityMap"], "_tenant": r["_tenant"]])
+        })
+        #expect(throws: ParquetError.self) { try reader.readRows(rowGroup: 0, fields: ["nope"]) }
+    }
+}
