@@ -217,3 +217,19 @@ import Testing
         #expect(throws: ParquetError.self) { try reader.readRows(rowGroup: 0, fields: ["nope"]) }
     }
 }
+
+/// Pages whose value section is empty (all nulls) under every codec and page version.
+@Suite struct AllNullPageTests {
+    @Test(arguments: [ParquetCompression.uncompressed, .snappy, .gzip, .zstd])
+    func allNullColumns(_ codec: ParquetCompression) throws {
+        let schema = try ParquetSchema([.string("s"), .list("l", element: .int64("x")), .int64("n")])
+        let rows = (0..<10).map { _ in ParquetValue.object(["s": .null, "l": .null, "n": .null]) }
+        for version in [ParquetWriterOptions.PageVersion.v1, .v2] {
+            var o = ParquetWriterOptions()
+            o.compression = codec
+            o.pageVersion = version
+            let data = try ParquetFileWriter.data(rows: rows, schema: schema, options: o)
+            #expect(try ParquetFileReader(bytes: data).readAllRows() == rows)
+        }
+    }
+}
