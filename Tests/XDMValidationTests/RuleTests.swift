@@ -229,5 +229,8 @@ struct RuleTests {
         #expect(error.description == "/f: type: expected integer (long), found boolean")
         #expect(error.family.ingestCode == "INGEST-1401-400")
         #expect(AEPErrorFamily.missingRequired.ingestCode == "INGEST-1555-400")
+        #expect(error.jsonValue["code"] == "TypeCompatibilityException")
+        #expect(error.jsonValue["path"] == "/f")
+        #expect(error.jsonValue["message"] == .string(error.description))
     }
 }
