@@ -18,7 +18,7 @@ extension ValidatorNode {
         }
     }
 
-    private func refuse(_ value: JSONValue, _ sink: inout ErrorSink) -> CheckOutcome {
+    func refuse(_ value: JSONValue, _ sink: inout ErrorSink) -> CheckOutcome {
         sink.add(.type, expected: typeName, found: Self.kindName(value))
         return .failed
     }
