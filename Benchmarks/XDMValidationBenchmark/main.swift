@@ -130,10 +130,22 @@ let asParsed = try (0..<2_000).map { try JSONValue(parsing: record($0, typed: fa
 let typed = try (0..<2_000).map { try JSONValue(parsing: record($0, typed: true).serialized()) }
 if CommandLine.arguments.dropFirst().first == "fixed" {
     // A fixed amount of work, for `perf stat` instruction counts (which contention does not skew).
-    let pool = Array((CommandLine.arguments.dropFirst(3).first == "parsed" ? asParsed : typed).prefix(16))
+    let mode = CommandLine.arguments.dropFirst(3).first ?? "typed"
+    let pool = Array((mode == "typed" ? typed : asParsed).prefix(16))
+    let lines = pool.map { Array($0.serialized().utf8) }
     var valid = 0
     let loops = CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 50_000
-    for _ in 0..<loops { for record in pool where validator.validate(record).record != nil { valid += 1 } }
+    for _ in 0..<loops {
+        for (record, line) in zip(pool, lines) {
+            switch mode {
+            case "parse-only": if (try? JSONValue(parsing: line)) != nil { valid += 1 }
+            case "parse-validate": if let fresh = try? JSONValue(parsing: line), validator.validate(fresh).record != nil { valid += 1 }
+            case "parse-inplace":
+                if var fresh = try? JSONValue(parsing: line), validator.validateInPlace(&fresh).isEmpty { valid += 1 }
+            default: if validator.validate(record).record != nil { valid += 1 }
+            }
+        }
+    }
     print("validated \(valid) records")
     exit(0)
 }
