@@ -233,3 +233,23 @@ import Testing
         }
     }
 }
+
+/// Members missing from a record read back as null, unknown members are ignored, in small groups
+/// (matched by walking the members) and large ones (matched by lookup).
+@Suite struct MissingMemberTests {
+    @Test func missingAndExtraMembers() throws {
+        let wide = (0..<20).map { ParquetField.int64("w\($0)") }
+        let schema = try ParquetSchema([.group("small", [.string("a"), .int64("b")]), .group("wide", wide)])
+        let rows: [ParquetValue] = [
+            .object(["small": .object(["b": .int(1), "zzz": .int(5)]), "wide": .object(["w3": .int(3), "extra": .null])]),
+            .object(["extra": .string("x")]),
+        ]
+        let back = try ParquetFileReader(bytes: try ParquetFileWriter.data(rows: rows, schema: schema)).readAllRows()
+        var wideBack: [String: ParquetValue] = [:]
+        for i in 0..<20 { wideBack["w\(i)"] = i == 3 ? .int(3) : .null }
+        #expect(back == [
+            .object(["small": .object(["a": .null, "b": .int(1)]), "wide": .object(wideBack)]),
+            .object(["small": .null, "wide": .null]),
+        ])
+    }
+}
