@@ -253,3 +253,27 @@ import Testing
         ])
     }
 }
+
+/// File I/O errors surface as `ParquetError` with the `io` code.
+@Suite struct FileIOTests {
+    @Test func missingFilesAndDirectories() {
+        #expect((try? ParquetFileReader(path: "/nonexistent/x.parquet")) == nil)
+        do {
+            _ = try ParquetFileReader(path: "/nonexistent/x.parquet")
+        } catch {
+            #expect(error.code == .io)
+        }
+        do {
+            _ = try ParquetFileWriter(path: "/nonexistent/dir/x.parquet", schema: try ParquetSchema([.int64("a")]))
+            Issue.record("writer opened a path in a missing directory")
+        } catch {
+            #expect(error.code == .io)
+        }
+    }
+
+    @Test func closedWriterRejectsWrites() throws {
+        let w = try ParquetFileWriter(sink: MemorySink(), schema: try ParquetSchema([.int64("a")]))
+        try w.close()
+        #expect(throws: ParquetError(.closed, "writer is closed")) { try w.write(row: .object(["a": .int(1)])) }
+    }
+}
