@@ -130,8 +130,10 @@ let asParsed = try (0..<2_000).map { try JSONValue(parsing: record($0, typed: fa
 let typed = try (0..<2_000).map { try JSONValue(parsing: record($0, typed: true).serialized()) }
 if CommandLine.arguments.dropFirst().first == "fixed" {
     // A fixed amount of work, for `perf stat` instruction counts (which contention does not skew).
-    let mode = CommandLine.arguments.dropFirst(3).first ?? "typed"
-    let pool = Array((mode == "typed" ? typed : asParsed).prefix(16))
+    var mode = CommandLine.arguments.dropFirst(3).first ?? "typed"
+    let useTyped = mode.hasPrefix("typed")
+    if useTyped, mode != "typed" { mode = String(mode.dropFirst("typed-".count)) }
+    let pool = Array((useTyped ? typed : asParsed).prefix(16))
     let lines = pool.map { Array($0.serialized().utf8) }
     var valid = 0
     let loops = CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 50_000

@@ -24,6 +24,19 @@ extension ValidatorNode {
         }
     }
 
+    /// How one member fared; nulls are told apart so the object can apply `required` without
+    /// reading the member a second time.
+    enum MemberOutcome {
+        case valid, null, failed
+    }
+
+    /// `checkInPlace` for an object member or map value, which may be null.
+    @inline(__always)
+    func checkMemberInPlace(_ value: inout JSONValue, _ sink: inout ErrorSink) -> MemberOutcome {
+        if case .null = value { return .null }
+        return checkInPlace(&value, &sink) ? .valid : .failed
+    }
+
     private func checkObjectInPlace(_ value: inout JSONValue, _ sink: inout ErrorSink) -> Bool {
         guard case .object(var members) = value else { return refuse(value, &sink).isValid }
         value = .null  // leaves `members` the only reference, so in-place updates do not copy
@@ -39,16 +52,17 @@ extension ValidatorNode {
                 failed = true
                 continue
             }
-            if case .null = members.values[index] {
+            let mark = sink.mark
+            switch childLinks[position].node.checkMemberInPlace(&members.values[index], &sink) {
+            case .valid:
+                if isRequired[position] { requiredSeen += 1 }
+            case .null:
                 if isRequired[position] {
                     sink.add(at: key, .required, expected: "a value", found: "null")
                     failed = true
                 }
-                continue
-            }
-            if isRequired[position] { requiredSeen += 1 }
-            let mark = sink.mark
-            if !childLinks[position].node.checkInPlace(&members.values[index], &sink) {
+            case .failed:
+                if isRequired[position] { requiredSeen += 1 }
                 sink.prefix(from: mark, with: key)
                 failed = true
                 if sink.isFull { return false }
@@ -96,9 +110,8 @@ extension ValidatorNode {
         var index = members.startIndex
         while index != members.endIndex {
             defer { members.formIndex(after: &index) }
-            if case .null = members.values[index] { continue }
             let mark = sink.mark
-            if !element.checkInPlace(&members.values[index], &sink) {
+            if element.checkMemberInPlace(&members.values[index], &sink) == .failed {
                 sink.prefix(from: mark, with: members.keys[index])
                 failed = true
                 if sink.isFull { return false }
