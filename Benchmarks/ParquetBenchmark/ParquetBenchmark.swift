@@ -89,7 +89,8 @@ struct ParquetBenchmark {
         line("read, row API (ParquetValue)", readRows)
         line("read, column API", readColumns)
         if let py = try pyarrow(python: python, path: rowFile) {
-            print("pyarrow \(py["version"] as? String ?? "?") on the same data:")
+            let pySize = Double(py["size"] as? Int ?? 0) / 1e6
+            print("pyarrow \(py["version"] as? String ?? "?") on the same data (its zstd file: \(String(format: "%.1f", pySize)) MB):")
             line("write (single-threaded)", timing(py["write"]))
             line("read, use_threads=False", timing(py["read_single"]))
             line("read, use_threads=True", timing(py["read_threaded"]), byWall: true)
@@ -115,6 +116,7 @@ struct ParquetBenchmark {
         return min(t, key=lambda x: x[by])
     r = {"version": pa.__version__}
     r["write"] = best(lambda: pq.write_table(table, out, compression="zstd"))
+    r["size"] = __import__("os").path.getsize(out)
     r["read_single"] = best(lambda: pq.read_table(path, use_threads=False))
     r["read_threaded"] = best(lambda: pq.read_table(path, use_threads=True), by=0)
     r["to_pylist"] = best(lambda: pq.read_table(path, use_threads=False).to_pylist(), 1)
