@@ -201,6 +201,16 @@ struct RuleTests {
         #expect(try singleError(validateField(schema, ["a", "b", "c"]))?.rule == .maxItems)
     }
 
+    @Test func uniqueItemsComparesConvertedValues() throws {
+        let schema = #"{"type": "array", "items": {"type": "integer"}, "uniqueItems": true}"#
+        #expect(try validateField(schema, [1, 2, 3]).record != nil)
+        let error = try #require(singleError(try validateField(schema, [1, "2", 2])))
+        #expect(error.rule == .uniqueItems)
+        #expect(error.path == "/f")
+        var record: JSONValue = ["f": [1, "1"]]
+        #expect(try fieldValidator(schema).validateInPlace(&record).map(\.rule) == [.uniqueItems])
+    }
+
     @Test func booleanIsNeverConverted() throws {
         #expect(try validateField(#"{"type": "boolean"}"#, false) == .valid(["f": false]))
         for value: JSONValue in ["true", 1, 0.0, [true]] {

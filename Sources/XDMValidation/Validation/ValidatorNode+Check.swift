@@ -91,7 +91,7 @@ extension ValidatorNode {
                 if sink.isFull { return .failed }
             }
         }
-        if failed { return .failed }
+        if failed || !checkUnique(output ?? items, &sink) { return .failed }
         if let output { return .replaced(.array(output)) }
         return .same
     }

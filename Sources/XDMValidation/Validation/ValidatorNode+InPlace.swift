@@ -99,7 +99,7 @@ extension ValidatorNode {
                 if sink.isFull { return false }
             }
         }
-        return !failed
+        return !failed && checkUnique(items, &sink)
     }
 
     private func checkMapInPlace(_ value: inout JSONValue, _ sink: inout ErrorSink) -> Bool {
