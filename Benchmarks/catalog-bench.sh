@@ -60,7 +60,9 @@ stop_server
 
 echo "-- seeding $BATCHES batches in one org"
 SEED_START=$(date +%s)
-SEED=$("$BIN/CatalogBenchmark" seed --data-dir "$WORK/big" --batches "$BATCHES" --org "$ORG" | tee /dev/stderr)
+"$BIN/CatalogBenchmark" seed --data-dir "$WORK/big" --batches "$BATCHES" --org "$ORG" > "$WORK/seed.out"
+SEED=$(cat "$WORK/seed.out")
+echo "$SEED"
 echo "seeded in $(( $(date +%s) - SEED_START ))s"
 BIG_DATASET=$(echo "$SEED" | sed -n 's/^dataset=//p')
 start_server "$WORK/big"
