@@ -97,6 +97,17 @@ struct DatasetSchemaTests {
             // The server's own service drops its cache on writes; a fresh read sees the new version.
             #expect(try await service.validator(for: schemaID, tenant: tenant).version == "1.1")
 
+            // A field group change (no schema version change) is seen by this separate instance too.
+            let withNickname: JSONValue = [.init(stringLiteral: namespace): ["loyalty": ["points": 1, "nickname": "Al"]]]
+            #expect(try await service.validator(for: schemaID, tenant: tenant).validator.validate(withNickname).errors.count == 1)
+            let groupPath = "\(Registry.base)/tenant/fieldgroups/\(Registry.encode(group["$id"]?.stringValue ?? ""))"
+            let addField = try await api.send(.patch, groupPath, json: [[
+                "op": "add", "path": .string("/definitions/loyalty/properties/\(namespace)/properties/loyalty/properties/nickname"),
+                "value": ["type": "string"],
+            ]])
+            #expect(addField.status == .ok, "\(addField.text)")
+            #expect(try await service.validator(for: schemaID, tenant: tenant).validator.validate(withNickname).errors.isEmpty)
+
             await #expect(throws: RegistryProblem.self) {
                 try await service.validator(for: schemaID, tenant: Tenant(org: TestServer.orgB, sandbox: "prod"))
             }

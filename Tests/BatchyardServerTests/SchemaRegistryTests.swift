@@ -67,6 +67,20 @@ struct SchemaRegistryTests {
         }
     }
 
+    @Test("over a real socket: URL-encoded $id lookups, next links on the server's own host")
+    func live() async throws {
+        try await TestServer().run(.live) { api in
+            let id = try await api.createSchema("Live")
+            _ = try await api.createSchema("Live 2")
+            let lookup = try await api.get("\(Registry.base)/tenant/schemas/\(Registry.encode(id))", accept: Registry.version1)
+            #expect(lookup.status == .ok)
+            #expect(lookup.json["$id"] == .string(id))
+            let page = try await api.get("\(Registry.base)/tenant/schemas?orderby=title&limit=1", accept: Registry.summaries)
+            let next = try #require(page.json["_links"]?["next"]?["href"]?.stringValue)
+            #expect(next.hasPrefix("http://") && next.contains("/data/foundation/schemaregistry/tenant/schemas?orderby=title&start=Live&limit=1"))
+        }
+    }
+
     @Test("Accept errors: no version 400 XDM-1007-400, none 400, unavailable version 406, unknown id 404")
     func acceptRules() async throws {
         try await TestServer().run { api in

@@ -10,6 +10,7 @@ import XDMValidation
 /// It is an `APIError` like every other, so `APIErrorMiddleware` renders it; `report.requestId`
 /// is kept beside `registryRequestId` so the body also carries the field every Batchyard error has.
 public struct RegistryProblem: APIError, CustomStringConvertible {
+    /// The HTTP status.
     public let status: HTTPResponse.Status
     /// An AEP code such as `XDM-1012-404`; it forms the `type` URI.
     public let code: String
@@ -19,6 +20,7 @@ public struct RegistryProblem: APIError, CustomStringConvertible {
     /// When the error happened, for `report.timestamp`.
     public let date: Date
 
+    /// An error with AEP's `code` (`XDM-1012-404`), `title` and a `detail` a person can act on.
     public init(_ status: HTTPResponse.Status, code: String, title: String, detail: String, date: Date = Date()) {
         self.status = status
         self.code = code

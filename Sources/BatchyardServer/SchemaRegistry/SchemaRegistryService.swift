@@ -7,10 +7,12 @@ import XDMValidation
 /// schemas, field groups and data types in `SchemaRegistryStore`, the built-in XDM classes, field
 /// groups and data types as the `global` container, and compiled validators for ingestion.
 public struct SchemaRegistryService: Sendable {
+    /// Where tenant resources live.
     public let store: SchemaRegistryStore
     let clock: @Sendable () -> Int64
     let cache = DatasetSchemaCache()
 
+    /// A service over `store`; `clock` gives epoch milliseconds for `meta:registryMetadata`.
     public init(store: SchemaRegistryStore, clock: @escaping @Sendable () -> Int64) {
         self.store = store
         self.clock = clock
@@ -20,18 +22,21 @@ public struct SchemaRegistryService: Sendable {
     public static func tenantID(org: String) -> String { RegistryTenantID.derive(org: org) }
 
     /// The compiled schema a dataset's `schemaRef.id` names: a tenant schema (by `$id` or
-    /// `meta:altId`) or a built-in class. Cached per (tenant, schema `$id`, version).
+    /// `meta:altId`) or a built-in class. Cached per (tenant, schema `$id`, version), and recompiled
+    /// when a field group or data type of the tenant changes.
     ///
     /// Throws `RegistryProblem` 404 (`XDM-1012-404`) when the tenant has no such schema, and 400
     /// when it no longer resolves (a referenced field group was deleted underneath it).
     public func validator(for schemaRefID: String, tenant: Tenant) async throws -> DatasetSchema {
         let document: JSONValue
         let key: DatasetSchemaCache.Key
+        let stamp = try await store.dependencyStamp(tenant: tenant)
         if let resource = try await store.get(.schemas, tenant: tenant, id: schemaRefID) {
-            key = .init(tenant: tenant, schemaID: resource.id, version: resource.version)
+            key = .init(tenant: tenant, schemaID: resource.id, version: resource.version, dependencies: stamp)
             document = resource.document
         } else if let builtin = RegistryResourceChecker.builtinClass(schemaRefID) {
-            key = .init(tenant: tenant, schemaID: builtin.id, version: builtin.document["version"]?.stringValue ?? "1.0")
+            let version = builtin.document["version"]?.stringValue ?? "1.0"
+            key = .init(tenant: tenant, schemaID: builtin.id, version: version, dependencies: "builtin")
             document = builtin.document
         } else {
             throw RegistryProblem.notFound(schemaRefID)

@@ -5,9 +5,13 @@ import Foundation
 public struct RegistryListOrder: Sendable, Hashable {
     /// A property that listings can sort on, with the column that holds it.
     public enum Property: String, Sendable, Hashable, CaseIterable {
+        /// `title`
         case title
+        /// `$id`
         case id = "$id"
+        /// `meta:altId`
         case altID = "meta:altId"
+        /// `version` (compared as text)
         case version
 
         var column: String {
@@ -22,9 +26,12 @@ public struct RegistryListOrder: Sendable, Hashable {
 
     /// One sort key.
     public struct Key: Sendable, Hashable {
+        /// What to sort on.
         public var property: Property
+        /// `-` in `orderby`.
         public var descending: Bool
 
+        /// A key on `property`, ascending unless `descending`.
         public init(property: Property, descending: Bool) {
             self.property = property
             self.descending = descending
@@ -34,10 +41,12 @@ public struct RegistryListOrder: Sendable, Hashable {
     /// At least one key; the first is the primary one.
     public var keys: [Key]
 
+    /// An order by `keys`; none means by `$id`.
     public init(keys: [Key]) {
         self.keys = keys.isEmpty ? [Key(property: .id, descending: false)] : keys
     }
 
+    /// The key that `start` and `_page.next` refer to.
     public var primary: Key { keys[0] }
 
     /// Parses AEP's `orderby` (`title`, `-title`, `title,$id`); the failure names the first property
@@ -72,6 +81,7 @@ public struct RegistryListOrder: Sendable, Hashable {
 
     /// An `orderby` property that listings do not support.
     public struct UnsupportedProperty: Error, Sendable, Hashable {
+        /// The property as written in `orderby`.
         public var name: String
     }
 }

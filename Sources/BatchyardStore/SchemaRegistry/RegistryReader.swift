@@ -56,6 +56,18 @@ struct RegistryReader: Sendable {
         return counts
     }
 
+    /// Changes whenever a field group or data type of the tenant is created, replaced or deleted:
+    /// their count and latest modification time.
+    func dependencyStamp(tenant: Tenant) async throws -> String {
+        let row = try await database.raw("""
+            SELECT COUNT(*) AS n, MAX(updated) AS latest FROM registry_resources WHERE org = \(bind: tenant.org) \
+            AND sandbox = \(bind: tenant.sandbox) AND kind IN ('mixins', 'datatypes')
+            """).first()
+        let count = try row?.decode(column: "n", as: Int.self) ?? 0
+        let latest = (try? row?.decode(column: "latest", as: Int64?.self)) ?? nil
+        return "\(count)-\(latest ?? 0)"
+    }
+
     private enum Comparison { case after, equal }
 
     private func select(

@@ -5,19 +5,23 @@ import BatchyardCore
 public struct RegistryResource: Sendable, Equatable {
     /// Which registry collection a resource belongs to; the raw value is AEP's `meta:resourceType`.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// Schemas: a class plus field groups, what datasets reference.
         case schemas
         /// Field groups, which AEP's `meta:resourceType` still calls mixins.
         case mixins
+        /// Reusable object types that fields refer to with `$ref`.
         case datatypes
         /// Classes; only built-in (global) ones exist, so the store never holds any.
         case classes
     }
 
+    /// The collection the resource belongs to.
     public let kind: Kind
     /// The `$id` (`https://ns.adobe.com/{tenant}/schemas/{localId}`).
     public let id: String
     /// The `meta:altId` (`_{tenant}.schemas.{localId}`).
     public let altID: String
+    /// The `title`, copied out for listings ordered by title.
     public let title: String
     /// `major.minor`, e.g. `1.2`.
     public let version: String
@@ -28,6 +32,7 @@ public struct RegistryResource: Sendable, Equatable {
     /// The resource as the registry returns it in the `xed` representation.
     public let document: JSONValue
 
+    /// A resource with its indexed columns; `document` must carry the same `$id`, title and version.
     public init(kind: Kind, id: String, altID: String, title: String, version: String, created: Int64, updated: Int64,
                 document: JSONValue) {
         self.kind = kind

@@ -46,6 +46,12 @@ public struct SchemaRegistryStore: Sendable {
         }
     }
 
+    /// A value that changes whenever the tenant's field groups or data types change, so compiled
+    /// schemas can be cached without missing a change in what they reference.
+    public func dependencyStamp(tenant: Tenant) async throws -> String {
+        try await database.read { db in try await RegistryReader(database: db).dependencyStamp(tenant: tenant) }
+    }
+
     /// How many resources of each kind the tenant holds.
     public func counts(tenant: Tenant) async throws -> [RegistryResource.Kind: Int] {
         try await database.read { db in try await RegistryReader(database: db).counts(tenant: tenant) }
