@@ -24,20 +24,21 @@ public struct CatalogTransaction: Sendable {
     }
 
     /// Inserts a new object; throws `StoreError.duplicateID` if the id exists in the tenant.
+    ///
+    /// One statement: `ON CONFLICT DO NOTHING RETURNING` tells a duplicate apart without a prior
+    /// read, and without the failed statement that would abort a PostgreSQL transaction.
     public func insert(_ collection: CatalogCollection, tenant: Tenant, object: StoredObject) async throws {
-        if try await reader.exists(collection, tenant: tenant, id: object.id) {
-            throw StoreError.duplicateID(object.id)
-        }
         let columns = IndexedColumns(collection: collection, document: object.document)
-        try await database.raw("""
+        let inserted = try await database.raw("""
             INSERT INTO \(ident: collection.table) (org, sandbox, id, created, updated, version, version_key, name, \
             status, external_id, dataset_id, batch_id, created_client, created_user, updated_user, doc) VALUES (\
             \(bind: tenant.org), \(bind: tenant.sandbox), \(bind: object.id), \(bind: columns.created), \
             \(bind: columns.updated), \(bind: columns.version), \(bind: columns.versionKey), \(bind: columns.name), \
             \(bind: columns.status), \(bind: columns.externalID), \(bind: columns.datasetID), \(bind: columns.batchID), \
             \(bind: columns.createdClient), \(bind: columns.createdUser), \(bind: columns.updatedUser), \
-            \(documentBind(object.document)))
-            """).run()
+            \(documentBind(object.document))) ON CONFLICT DO NOTHING RETURNING id
+            """).all()
+        guard !inserted.isEmpty else { throw StoreError.duplicateID(object.id) }
         try await insertTags(collection, tenant: tenant, id: object.id, tags: columns.tags)
     }
 
