@@ -62,6 +62,44 @@ struct DatasetSchemaTests {
         }
     }
 
+    @Test("a schema that datasets use may only gain fields, and cannot be deleted while they exist")
+    func evolution() async throws {
+        try await TestServer().run { api in
+            let group = try await api.createRegistryResource("fieldgroups", Registry.loyaltyFieldGroup())
+            let groupPath = "\(Registry.base)/tenant/fieldgroups/\(Registry.encode(group["$id"]?.stringValue ?? ""))"
+            let schemaID = try await api.createSchema("Members", fieldGroups: [group["$id"]?.stringValue ?? ""])
+            let schemaPath = "\(Registry.base)/tenant/schemas/\(Registry.encode(schemaID))"
+            let datasetID = try await api.createDataset(Self.dataset(schemaID))
+            let loyalty = "/definitions/loyalty/properties/_\(Registry.tenantA)/properties/loyalty"
+
+            let delete = try await api.send(.delete, schemaPath)
+            #expect(delete.status == .badRequest)
+            #expect(delete.json["detail"]?.stringValue?.contains("delete those datasets first") == true)
+            let add = try await api.send(.patch, groupPath, json: [
+                ["op": "add", "path": .string(loyalty + "/properties/nickname"), "value": ["type": "string"]]
+            ])
+            #expect(add.status == .ok, "\(add.text)")
+            let retype = try await api.send(.patch, groupPath, json: [
+                ["op": "replace", "path": .string(loyalty + "/properties/points/type"), "value": "string"]
+            ])
+            #expect(retype.status == .badRequest)
+            #expect(retype.json["detail"]?.stringValue?.contains("changed type") == true)
+            let required = try await api.send(.patch, groupPath, json: [
+                ["op": "add", "path": .string(loyalty + "/required/-"), "value": "tier"]
+            ])
+            #expect(required.json["detail"]?.stringValue?.contains("became required") == true)
+            let dropGroup = try await api.send(.patch, schemaPath, json: [["op": "remove", "path": "/allOf/1"]])
+            #expect(dropGroup.status == .badRequest)
+            #expect(dropGroup.json["detail"]?.stringValue?.contains("was removed") == true)
+            let retitle = try await api.send(.patch, schemaPath, json: [["op": "replace", "path": "/title", "value": "M"]])
+            #expect(retitle.status == .ok)
+
+            #expect(try await api.send(.delete, "\(Self.datasets)/\(datasetID)").status == .ok)
+            #expect(try await api.send(.patch, schemaPath, json: [["op": "remove", "path": "/allOf/1"]]).status == .ok)
+            #expect(try await api.send(.delete, schemaPath).status == .noContent)
+        }
+    }
+
     @Test("validator(for:tenant:) compiles a dataset's schema, caches it per version and follows updates")
     func validatorForIngestion() async throws {
         try await TestServer().run { api in

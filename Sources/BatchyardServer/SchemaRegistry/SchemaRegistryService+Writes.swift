@@ -63,6 +63,13 @@ extension SchemaRegistryService {
             guard let existing = try await tx.get(kind, tenant: tenant, id: id) else {
                 throw RegistryProblem.notFound(id)
             }
+            if kind == .schemas {
+                let datasets = try await tx.datasetSchemaReferences(tenant: tenant)
+                if datasets.contains(existing.id) || datasets.contains(existing.altID) {
+                    throw RegistryProblem.badRequest(
+                        "Schema \(existing.id) is the schemaRef of datasets in this sandbox; delete those datasets first.")
+                }
+            }
             let users = try await tx.all([.schemas, .mixins, .datatypes], tenant: tenant)
                 .filter { $0.id != existing.id && Self.references($0.document, existing) }
             if let user = users.first {
@@ -85,8 +92,8 @@ extension SchemaRegistryService {
                 throw RegistryProblem.notFound(id)
             }
             let candidate = try RegistryDocumentRules.replacement(existing, body: change(existing), context: context)
-            let everything = try await tx.all([.schemas, .mixins, .datatypes], tenant: context.tenant)
-                .map { $0.id == existing.id ? candidate : $0 }
+            let original = try await tx.all([.schemas, .mixins, .datatypes], tenant: context.tenant)
+            let everything = original.map { $0.id == existing.id ? candidate : $0 }
             let checker = RegistryResourceChecker(
                 tenantID: context.tenantID, resources: everything.filter { $0.kind != .schemas })
             let checked = try checker.check(candidate)
@@ -98,10 +105,33 @@ extension SchemaRegistryService {
                         "This change would break \(RegistryDocumentRules.noun(user.kind)) \(user.id): \((error as? RegistryProblem)?.detail ?? "\(error)")")
                 }
             }
+            try await Self.requireAdditive(
+                original: original, updated: everything.map { $0.id == checked.id ? checked : $0 },
+                datasets: try await tx.datasetSchemaReferences(tenant: context.tenant), tenantID: context.tenantID)
             try await tx.replace(checked, tenant: context.tenant, expectedVersion: existing.version)
             return checked
         }
         return stored.document
+    }
+
+    /// Every schema that datasets use must change only additively (`RegistrySchemaEvolution`).
+    private static func requireAdditive(
+        original: [RegistryResource], updated: [RegistryResource], datasets: Set<String>, tenantID: String
+    ) throws {
+        let inUse = updated.filter { $0.kind == .schemas && (datasets.contains($0.id) || datasets.contains($0.altID)) }
+        guard !inUse.isEmpty else { return }
+        let before = RegistryResourceChecker(tenantID: tenantID, resources: original.filter { $0.kind != .schemas })
+        let after = RegistryResourceChecker(tenantID: tenantID, resources: updated.filter { $0.kind != .schemas })
+        for schema in inUse {
+            guard let old = original.first(where: { $0.id == schema.id }),
+                let oldType = try? before.resolver.compile(old.document),
+                let newType = try? after.resolver.compile(schema.document)
+            else { continue }
+            if let problem = RegistrySchemaEvolution.firstBreak(old: oldType, new: newType) {
+                throw RegistryProblem.badRequest(
+                    "Schema \(schema.id) is used by datasets, so it may only gain fields, but this change means \(problem).")
+            }
+        }
     }
 
     /// Runs a registry write in a transaction and drops the tenant's compiled schemas afterwards.

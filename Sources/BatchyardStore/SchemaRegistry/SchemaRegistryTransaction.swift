@@ -45,6 +45,16 @@ public struct SchemaRegistryTransaction: Sendable {
         guard !rows.isEmpty else { throw StoreError.versionConflict(id: resource.id, expected: expectedVersion) }
     }
 
+    /// The `schemaRef.id`s of the tenant's datasets (the schemas that data is ingested under).
+    public func datasetSchemaReferences(tenant: Tenant) async throws -> Set<String> {
+        let reference = SQLDialectSyntax(dialect: dialect).jsonText(["schemaRef", "id"])
+        let rows = try await database.raw("""
+            SELECT DISTINCT \(reference) AS ref FROM datasets WHERE org = \(bind: tenant.org) \
+            AND sandbox = \(bind: tenant.sandbox) AND \(reference) IS NOT NULL
+            """).all()
+        return Set(rows.compactMap { try? $0.decode(column: "ref", as: String.self) })
+    }
+
     /// Deletes the resource with `$id` `id`; `false` when the tenant has none.
     @discardableResult
     public func delete(tenant: Tenant, id: String) async throws -> Bool {
