@@ -123,6 +123,9 @@ struct DatasetSchemaTests {
             let paths = compiled.validator.validate(bad).errors.map(\.path)
             #expect(paths.contains("/\(namespace)/loyalty/points") && paths.contains("/\(namespace)/loyalty/tier"))
 
+            let viaDataset = try await service.schema(forDataset: Self.dataset(schemaID), tenant: tenant)
+            #expect(viaDataset?.schemaID == schemaID)
+            #expect(try await service.schema(forDataset: ["name": "no schema"], tenant: tenant) == nil)
             let byAltID = try await service.validator(for: schema["meta:altId"]?.stringValue ?? "", tenant: tenant)
             #expect(byAltID.schemaID == schemaID)
             let builtin = try await service.validator(for: Registry.eventClass, tenant: tenant)

@@ -54,6 +54,14 @@ public struct SchemaRegistryService: Sendable {
         }
     }
 
+    /// The compiled schema of a dataset document (its `schemaRef.id`), or `nil` for a dataset
+    /// without `schemaRef`, which accepts any JSON object. Fits ingestion's validator provider:
+    /// `{ dataset, tenant in try await registry.schema(forDataset: dataset, tenant: tenant)?.validator }`.
+    public func schema(forDataset dataset: JSONValue, tenant: Tenant) async throws -> DatasetSchema? {
+        guard let id = dataset["schemaRef"]?["id"]?.stringValue else { return nil }
+        return try await validator(for: id, tenant: tenant)
+    }
+
     /// One page of a container's collection, in the representation `accept` asks for.
     func list(
         _ collection: RegistryResource.Kind, container: RegistryContainer, tenant: Tenant, accept: String?,
