@@ -64,7 +64,7 @@ let package = Package(
         .target(
             name: "BatchyardServer",
             dependencies: [
-                "BatchyardCore", "BatchyardStore",
+                "BatchyardCore", "BatchyardStore", "XDMValidation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
