@@ -43,6 +43,24 @@ public struct CatalogStore: Sendable {
         }
     }
 
+    /// Inserts `object` in one statement if its parent (`parentID` in `parentCollection`) exists in
+    /// the tenant; `false` when the parent does not exist (or, improbably, the id is taken).
+    ///
+    /// The hot path of create-batch: one autocommit statement instead of a read and a transaction.
+    public func insert(
+        _ collection: CatalogCollection, tenant: Tenant, object: StoredObject,
+        ifParent parentID: String, existsIn parentCollection: CatalogCollection
+    ) async throws -> Bool {
+        let dialect = database.dialect
+        return try await database.writeStatement { db in
+            try await CatalogTransaction(database: db, dialect: dialect).insert(
+                collection, tenant: tenant, object: object, condition: """
+                    EXISTS (SELECT 1 FROM \(ident: parentCollection.table) WHERE org = \(bind: tenant.org) \
+                    AND sandbox = \(bind: tenant.sandbox) AND id = \(bind: parentID))
+                    """)
+        }
+    }
+
     /// Runs `body` in one transaction; every write in it commits together or not at all.
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (CatalogTransaction) async throws -> T) async throws -> T {
         let dialect = database.dialect
