@@ -89,16 +89,17 @@ let package = Package(
             dependencies: ["BatchyardStore", "BatchyardCore", .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/CatalogBenchmark", swiftSettings: swiftSettings),
 
-        .testTarget(name: "BatchyardCoreTests", dependencies: ["BatchyardCore"], swiftSettings: swiftSettings),
+        .target(name: "BatchyardTestSupport", path: "Tests/BatchyardTestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "BatchyardCoreTests", dependencies: ["BatchyardCore", "BatchyardTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "ParquetTests", dependencies: ["Parquet"],
+            name: "ParquetTests", dependencies: ["Parquet", "BatchyardTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
-            name: "XDMValidationTests", dependencies: ["XDMValidation", "BatchyardCore"],
+            name: "XDMValidationTests", dependencies: ["XDMValidation", "BatchyardCore", "BatchyardTestSupport"],
             swiftSettings: swiftSettings),
-        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "BatchyardCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "BatchyardCore", "BatchyardTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "BatchyardStoreTests", dependencies: ["BatchyardStore", "BatchyardCore"],
+            name: "BatchyardStoreTests", dependencies: ["BatchyardStore", "BatchyardCore", "BatchyardTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "BatchyardServerTests",
