@@ -46,6 +46,23 @@ let package = Package(
         // Streaming record readers (JSON Lines, multi-line JSON, CSV) and ingestion diagnostics (no I/O).
         .target(name: "Ingestion", dependencies: ["BatchyardCore"], swiftSettings: swiftSettings),
 
+        // Blob storage (uploads, lake, diagnostics): local file system now, S3-compatible later.
+        .target(
+            name: "BlobStore",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "UploadBenchmark",
+            dependencies: [
+                "BatchyardServer", "BatchyardStore", "BatchyardCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/UploadBenchmark", swiftSettings: swiftSettings),
+
         // Metadata store on SQLKit.
         .target(
             name: "BatchyardStore",
@@ -64,7 +81,7 @@ let package = Package(
         .target(
             name: "BatchyardServer",
             dependencies: [
-                "BatchyardCore", "BatchyardStore", "XDMValidation",
+                "BatchyardCore", "BatchyardStore", "XDMValidation", "BlobStore", "Ingestion", "Parquet",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -98,13 +115,14 @@ let package = Package(
             name: "XDMValidationTests", dependencies: ["XDMValidation", "BatchyardCore", "BatchyardTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "BatchyardCore", "BatchyardTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "BlobStoreTests", dependencies: ["BlobStore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BatchyardStoreTests", dependencies: ["BatchyardStore", "BatchyardCore", "BatchyardTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "BatchyardServerTests",
             dependencies: [
-                "BatchyardServer", "BatchyardStore", "BatchyardCore",
+                "BatchyardServer", "BatchyardStore", "BatchyardCore", "BlobStore", "Parquet",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

@@ -20,6 +20,7 @@ enum SchemaMigrations {
             try await SchemaRegistryMigration.apply(to: database, dialect: dialect)
         }
         if !applied.contains(TagTriggers.version) { try await TagTriggers.apply(to: database, dialect: dialect) }
+        if !applied.contains(2) { try await UploadStore.migrate(database) }
     }
 
     private static func applyVersion1(to database: any SQLDatabase, documentType: String) async throws {

@@ -13,7 +13,13 @@ public struct ServerConfiguration: Sendable {
     /// Connections that serve reads concurrently with the one writer.
     public var readConnections: Int = 4
 
+    /// What the upload routes accept (sizes, guardrails).
+    public var uploadLimits = UploadLimits()
+
     public init() {}
+
+    /// Where blobs (uploads, lake files, diagnostics) live inside the data directory.
+    public var blobsDirectory: String { dataDirectory + "/blobs" }
 
     /// The SQLite metadata file inside the data directory.
     public var databasePath: String { dataDirectory + "/metadata.sqlite" }
