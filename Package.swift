@@ -82,7 +82,7 @@ let package = Package(
         .target(
             name: "BatchyardServer",
             dependencies: [
-                "BatchyardCore", "BatchyardStore", "BlobStore", "Ingestion", "Parquet",
+                "BatchyardCore", "BatchyardStore", "XDMValidation", "BlobStore", "Ingestion", "Parquet",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -103,23 +103,30 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
 
-        .testTarget(name: "BatchyardCoreTests", dependencies: ["BatchyardCore"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "CatalogBenchmark",
+            dependencies: ["BatchyardStore", "BatchyardCore", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/CatalogBenchmark", swiftSettings: swiftSettings),
+
+        .target(name: "BatchyardTestSupport", path: "Tests/BatchyardTestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "BatchyardCoreTests", dependencies: ["BatchyardCore", "BatchyardTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "ParquetTests", dependencies: ["Parquet"],
+            name: "ParquetTests", dependencies: ["Parquet", "BatchyardTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
-            name: "XDMValidationTests", dependencies: ["XDMValidation", "BatchyardCore"],
+            name: "XDMValidationTests", dependencies: ["XDMValidation", "BatchyardCore", "BatchyardTestSupport"],
             swiftSettings: swiftSettings),
-        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "BatchyardCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "BatchyardCore", "BatchyardTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "BlobStoreTests", dependencies: ["BlobStore"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "BatchyardStoreTests", dependencies: ["BatchyardStore", "BatchyardCore"],
+            name: "BatchyardStoreTests", dependencies: ["BatchyardStore", "BatchyardCore", "BatchyardTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "BatchyardServerTests",
             dependencies: [
                 "BatchyardServer", "BatchyardStore", "BatchyardCore", "BlobStore", "Parquet",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings),
     ]

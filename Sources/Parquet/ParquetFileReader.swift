@@ -92,6 +92,11 @@ public final class ParquetFileReader: Sendable {
     /// Rows in row group `index`.
     public func rowCount(ofRowGroup index: Int) -> Int64 { rowGroups[index].numRows }
 
+    /// Footer metadata of one column chunk (sizes, codec, statistics) without reading pages.
+    public func columnChunkInfo(rowGroup: Int, column: Int) -> ColumnChunkInfo {
+        ColumnChunkInfo(column: schema.columns[column], meta: rowGroups[rowGroup].columns[column].metaData!)
+    }
+
     /// Reads and decodes one column chunk (values and levels) of a row group.
     public func readColumn(rowGroup: Int, column: Int) throws(ParquetError) -> ColumnBatch {
         guard rowGroups.indices.contains(rowGroup), schema.columns.indices.contains(column) else {
@@ -111,24 +116,50 @@ public final class ParquetFileReader: Sendable {
         return try reader.read(bytes, expectedValues: Int(m.numValues))
     }
 
-    /// An assembler over one row group's decoded columns.
-    func assembler(rowGroup: Int) throws(ParquetError) -> RecordAssembler {
+    /// An assembler over one row group's decoded columns, optionally for some top-level fields only.
+    func assembler(rowGroup: Int, fields: [String]? = nil) throws(ParquetError) -> RecordAssembler {
+        guard rowGroups.indices.contains(rowGroup) else { throw .invalidValue("no row group \(rowGroup)") }
+        guard let fields else {
+            var batches: [ColumnBatch] = []
+            for c in schema.columns.indices { batches.append(try readColumn(rowGroup: rowGroup, column: c)) }
+            return RecordAssembler(schema: schema, plan: plan, batches: batches)
+        }
+        let wanted = Set(fields)
+        for name in wanted where schema.field(named: name) == nil { throw .invalidValue("no field \(name) in the schema") }
+        var kept: [ParquetField] = []
         var batches: [ColumnBatch] = []
-        for c in schema.columns.indices { batches.append(try readColumn(rowGroup: rowGroup, column: c)) }
-        return RecordAssembler(schema: schema, plan: plan, batches: batches)
+        var next = 0
+        for f in schema.fields {
+            let leaves = Self.leafCount(f)
+            if wanted.contains(f.name) {
+                kept.append(f)
+                for c in next..<next + leaves { batches.append(try readColumn(rowGroup: rowGroup, column: c)) }
+            }
+            next += leaves
+        }
+        let sub = try ParquetSchema(kept, name: schema.name)
+        return RecordAssembler(schema: sub, plan: RecordPlan(schema: sub), batches: batches)
     }
 
-    /// Reads every record of one row group.
-    public func readRows(rowGroup: Int) throws(ParquetError) -> [ParquetValue] {
+    private static func leafCount(_ f: ParquetField) -> Int {
+        f.isGroup ? f.children.reduce(0) { $0 + leafCount($1) } : 1
+    }
+
+    /// Reads every record of one row group; `fields` limits it to those top-level fields, and only
+    /// their columns are read.
+    public func readRows(rowGroup: Int, fields: [String]? = nil) throws(ParquetError) -> [ParquetValue] {
         var rows: [ParquetValue] = []
         rows.reserveCapacity(min(Int(rowGroups[rowGroup].numRows), 1 << 16))
-        try forEachRow(rowGroup: rowGroup) { rows.append($0) }
+        try forEachRow(rowGroup: rowGroup, fields: fields) { rows.append($0) }
         return rows
     }
 
     /// Streams the records of one row group without collecting them; checks the footer's row count.
-    public func forEachRow(rowGroup: Int, _ body: (ParquetValue) throws(ParquetError) -> Void) throws(ParquetError) {
-        var assembler = try assembler(rowGroup: rowGroup)
+    public func forEachRow(
+        rowGroup: Int, fields: [String]? = nil, _ body: (ParquetValue) throws(ParquetError) -> Void
+    ) throws(ParquetError) {
+        if fields?.isEmpty == true { throw .invalidValue("select at least one field") }
+        var assembler = try assembler(rowGroup: rowGroup, fields: fields)
         let expected = rowGroups[rowGroup].numRows
         var count: Int64 = 0
         while let row = try assembler.next() {
@@ -147,8 +178,8 @@ public final class ParquetFileReader: Sendable {
     }
 
     /// Streams records one row group at a time, holding at most one row group in memory.
-    public func forEachRow(_ body: (ParquetValue) throws(ParquetError) -> Void) throws(ParquetError) {
-        for g in rowGroups.indices { try forEachRow(rowGroup: g, body) }
+    public func forEachRow(fields: [String]? = nil, _ body: (ParquetValue) throws(ParquetError) -> Void) throws(ParquetError) {
+        for g in rowGroups.indices { try forEachRow(rowGroup: g, fields: fields, body) }
     }
 
     /// A pull-style iterator over all records.

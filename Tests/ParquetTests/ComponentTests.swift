@@ -146,3 +146,134 @@ import Testing
         ])
     }
 }
+
+/// Text forms the writer accepts for temporal columns.
+@Suite struct DateTextTests {
+    @Test func parsesDatesAndTimestamps() {
+        #expect(DateText.parseDate("1970-01-01") == 0)
+        #expect(DateText.parseDate("2000-03-01") == 11017)
+        #expect(DateText.parseDate("1969-12-31") == -1)
+        #expect(DateText.parseDate("2024-13-01") == nil)
+        #expect(DateText.parseTimestamp("1970-01-01T00:00:01Z", unit: .millis) == 1000)
+        #expect(DateText.parseTimestamp("2023-11-14T22:13:20.123456Z", unit: .micros) == 1_700_000_000_123_456)
+        #expect(DateText.parseTimestamp("2023-11-15T00:13:20.5+02:00", unit: .millis) == 1_700_000_000_500)
+        #expect(DateText.parseTimestamp("1970-01-01", unit: .micros) == 0)
+        #expect(DateText.parseTimestamp("1970-01-01T00:00:00", unit: .nanos) == 0)
+        #expect(DateText.parseTimestamp("yesterday", unit: .micros) == nil)
+        #expect(DateText.parseTimestamp("1970-01-01T00:00:00Zjunk", unit: .micros) == nil)
+    }
+
+    @Test func writerAcceptsTemporalText() throws {
+        let schema = try ParquetSchema([.timestamp("ts"), .date("d")])
+        let data = try ParquetFileWriter.data(
+            rows: [.object(["ts": .string("2023-11-14T22:13:20.123456Z"), "d": .string("2000-03-01")])], schema: schema)
+        #expect(try ParquetFileReader(bytes: data).readAllRows() == [.object(["ts": .int(1_700_000_000_123_456), "d": .int(11017)])])
+    }
+}
+
+/// Footer statistics exposed through `columnChunkInfo`, for our files and pyarrow's.
+@Suite struct ColumnChunkInfoTests {
+    @Test func statisticsDecodeLikeValues() throws {
+        let schema = try ParquetSchema([.int64("n"), .string("s"), .timestamp("ts"), .bool("b")])
+        let rows = (0..<100).map { i in
+            ParquetValue.object(["n": i == 5 ? .null : .int(Int64(i)), "s": .string("k\(i % 10)"),
+                                 "ts": .int(Int64(i) * 1000), "b": .bool(true)])
+        }
+        let reader = try ParquetFileReader(bytes: try ParquetFileWriter.data(rows: rows, schema: schema))
+        let n = reader.columnChunkInfo(rowGroup: 0, column: 0)
+        #expect(n.minValue == .int(0))
+        #expect(n.maxValue == .int(99))
+        #expect(n.nullCount == 1)
+        #expect(n.compression == .zstd)
+        #expect(n.encodings.contains(.rleDictionary))
+        #expect(reader.columnChunkInfo(rowGroup: 0, column: 1).maxValue == .string("k9"))
+        #expect(reader.columnChunkInfo(rowGroup: 0, column: 2).maxValue == .int(99_000))
+        #expect(reader.columnChunkInfo(rowGroup: 0, column: 3).minValue == .bool(true))
+        #expect(reader.schema.columnIndex("ts") == 2)
+    }
+
+    @Test func pyarrowStatistics() throws {
+        let url = FixtureTests.fixtureDirectory.appendingPathComponent("primitives_zstd_v1.parquet")
+        let reader = try ParquetFileReader(path: url.path)
+        let i = reader.schema.columnIndex("req")!
+        let info = reader.columnChunkInfo(rowGroup: 0, column: i)
+        #expect(info.minValue == .int(0))
+        #expect(info.maxValue == .int(5))
+        #expect(info.nullCount == 0)
+    }
+}
+
+/// Reading a subset of top-level fields touches only their columns.
+@Suite struct ProjectionTests {
+    @Test func readsSelectedFields() throws {
+        let schema = try SampleSchemas.xdmEvent()
+        var gen = RandomRecords(seed: 5)
+        let rows = (0..<50).map { _ in gen.record(schema) }
+        let reader = try ParquetFileReader(bytes: try ParquetFileWriter.data(rows: rows, schema: schema))
+        let picked = try reader.readRows(rowGroup: 0, fields: ["identityMap", "_id", "_tenant"])
+        #expect(picked == rows.map { r in
+            .object(["_id": r["_id"], "identityMap": r["identityMap"], "_tenant": r["_tenant"]])
+        })
+        #expect(throws: ParquetError.self) { try reader.readRows(rowGroup: 0, fields: ["nope"]) }
+    }
+}
+
+/// Pages whose value section is empty (all nulls) under every codec and page version.
+@Suite struct AllNullPageTests {
+    @Test(arguments: [ParquetCompression.uncompressed, .snappy, .gzip, .zstd])
+    func allNullColumns(_ codec: ParquetCompression) throws {
+        let schema = try ParquetSchema([.string("s"), .list("l", element: .int64("x")), .int64("n")])
+        let rows = (0..<10).map { _ in ParquetValue.object(["s": .null, "l": .null, "n": .null]) }
+        for version in [ParquetWriterOptions.PageVersion.v1, .v2] {
+            var o = ParquetWriterOptions()
+            o.compression = codec
+            o.pageVersion = version
+            let data = try ParquetFileWriter.data(rows: rows, schema: schema, options: o)
+            #expect(try ParquetFileReader(bytes: data).readAllRows() == rows)
+        }
+    }
+}
+
+/// Members missing from a record read back as null, unknown members are ignored, in small groups
+/// (matched by walking the members) and large ones (matched by lookup).
+@Suite struct MissingMemberTests {
+    @Test func missingAndExtraMembers() throws {
+        let wide = (0..<20).map { ParquetField.int64("w\($0)") }
+        let schema = try ParquetSchema([.group("small", [.string("a"), .int64("b")]), .group("wide", wide)])
+        let rows: [ParquetValue] = [
+            .object(["small": .object(["b": .int(1), "zzz": .int(5)]), "wide": .object(["w3": .int(3), "extra": .null])]),
+            .object(["extra": .string("x")]),
+        ]
+        let back = try ParquetFileReader(bytes: try ParquetFileWriter.data(rows: rows, schema: schema)).readAllRows()
+        var wideBack: [String: ParquetValue] = [:]
+        for i in 0..<20 { wideBack["w\(i)"] = i == 3 ? .int(3) : .null }
+        #expect(back == [
+            .object(["small": .object(["a": .null, "b": .int(1)]), "wide": .object(wideBack)]),
+            .object(["small": .null, "wide": .null]),
+        ])
+    }
+}
+
+/// File I/O errors surface as `ParquetError` with the `io` code.
+@Suite struct FileIOTests {
+    @Test func missingFilesAndDirectories() {
+        #expect((try? ParquetFileReader(path: "/nonexistent/x.parquet")) == nil)
+        do {
+            _ = try ParquetFileReader(path: "/nonexistent/x.parquet")
+        } catch {
+            #expect(error.code == .io)
+        }
+        do {
+            _ = try ParquetFileWriter(path: "/nonexistent/dir/x.parquet", schema: try ParquetSchema([.int64("a")]))
+            Issue.record("writer opened a path in a missing directory")
+        } catch {
+            #expect(error.code == .io)
+        }
+    }
+
+    @Test func closedWriterRejectsWrites() throws {
+        let w = try ParquetFileWriter(sink: MemorySink(), schema: try ParquetSchema([.int64("a")]))
+        try w.close()
+        #expect(throws: ParquetError(.closed, "writer is closed")) { try w.write(row: .object(["a": .int(1)])) }
+    }
+}

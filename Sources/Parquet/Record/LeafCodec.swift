@@ -15,15 +15,19 @@ enum LeafCodec: Sendable {
     case decimalInt64(scale: Int)
     case decimalBytes(scale: Int, width: Int)
     case uuid
+    case date
+    case timestamp(TimeUnit)
 
     init(_ c: ColumnDescriptor) {
         switch (c.physicalType, c.logicalType) {
         case (.boolean, _): self = .boolean
         case (.int32, .decimal(_, let s)): self = .decimalInt32(scale: Int(s))
         case (.int32, .integer(_, false)): self = .uint32
+        case (.int32, .date): self = .date
         case (.int32, _): self = .int32
         case (.int64, .decimal(_, let s)): self = .decimalInt64(scale: Int(s))
         case (.int64, .integer(_, false)): self = .uint64
+        case (.int64, .timestamp(let unit, _)): self = .timestamp(unit)
         case (.int64, _): self = .int64
         case (.int96, _): self = .int96
         case (.float, _): self = .float
@@ -42,9 +46,9 @@ enum LeafCodec: Sendable {
     func value(_ v: ColumnValues, _ i: Int) -> ParquetValue {
         switch self {
         case .boolean: return .bool(v.booleans[i])
-        case .int32: return .int(Int64(v.int32s[i]))
+        case .int32, .date: return .int(Int64(v.int32s[i]))
         case .uint32: return .int(Int64(UInt32(bitPattern: v.int32s[i])))
-        case .int64, .uint64: return .int(v.int64s[i])
+        case .int64, .uint64, .timestamp: return .int(v.int64s[i])
         case .float: return .double(Double(v.floats[i]))
         case .double: return .double(v.doubles[i])
         case .string:
@@ -86,6 +90,16 @@ enum LeafCodec: Sendable {
     func append(_ value: ParquetValue, to v: inout ColumnValues, fixedWidth: Int) throws(ParquetError) {
         switch (self, value) {
         case (.boolean, .bool(let b)): v.booleans.append(b)
+        case (.date, .string(let s)):
+            guard let d = DateText.parseDate(s), let x = Int32(exactly: d) else { throw .invalidValue("\(s) is not a YYYY-MM-DD date") }
+            v.int32s.append(x)
+        case (.timestamp(let unit), .string(let s)):
+            guard let t = DateText.parseTimestamp(s, unit: unit) else { throw .invalidValue("\(s) is not an RFC 3339 date-time") }
+            v.int64s.append(t)
+        case (.date, .int(let x)):
+            guard let d = Int32(exactly: x) else { throw .invalidValue("\(x) does not fit a DATE") }
+            v.int32s.append(d)
+        case (.timestamp, .int(let x)): v.int64s.append(x)
         case (.int32, .int(let x)), (.uint32, .int(let x)):
             let lo: Int64 = if case .uint32 = self { 0 } else { Int64(Int32.min) }
             let hi: Int64 = if case .uint32 = self { Int64(UInt32.max) } else { Int64(Int32.max) }

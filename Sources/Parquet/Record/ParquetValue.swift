@@ -3,7 +3,9 @@
 /// INT96 as nanoseconds) are `.int`, FLOAT/DOUBLE are `.double`, STRING/ENUM/JSON/UUID are
 /// `.string`, DECIMAL is a `.string` in plain decimal notation, other binary is `.bytes`.
 /// Groups are `.object`, LIST is `.list`, MAP is `.map` (the writer also accepts `.object` for
-/// maps with string keys).
+/// maps with string keys). On the way in, the writer also accepts RFC 3339 `.string`s for
+/// TIMESTAMP columns, `YYYY-MM-DD` for DATE, decimal text, integers or doubles for DECIMAL, and
+/// UUID text, so JSON records need no conversion step.
 public enum ParquetValue: Sendable, Hashable {
     case null
     case bool(Bool)
@@ -31,19 +33,5 @@ public enum ParquetValue: Sendable, Hashable {
     public subscript(key: String) -> ParquetValue {
         if case .object(let o) = self { return o[key] ?? .null }
         return .null
-    }
-}
-
-/// One key/value pair of a MAP value; maps keep their file order and may have non-string keys.
-public struct ParquetMapEntry: Sendable, Hashable {
-    /// The entry's key (a string for XDM maps).
-    public var key: ParquetValue
-    /// The entry's value, possibly `.null`.
-    public var value: ParquetValue
-
-    /// Creates an entry.
-    public init(key: ParquetValue, value: ParquetValue) {
-        self.key = key
-        self.value = value
     }
 }

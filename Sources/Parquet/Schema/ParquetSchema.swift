@@ -53,6 +53,11 @@ public struct ParquetSchema: Sendable, Hashable {
         }
     }
 
+    /// Index of the leaf column with this dotted path (e.g. `"web.webPageDetails.URL"`), for `readColumn`.
+    public func columnIndex(_ dottedPath: String) -> Int? {
+        columns.firstIndex { $0.dottedPath == dottedPath }
+    }
+
     /// Finds a top-level field by name.
     public func field(named name: String) -> ParquetField? {
         fields.first { $0.name == name }

@@ -35,6 +35,7 @@ public struct BuiltinXDMRegistry: XDMSchemaSource {
         resources.filter { $0.kind == kind }
     }
 
+    /// The built-in document whose `$id` or `meta:altId` is `id`.
     public func document(forID id: String) -> JSONValue? {
         resource(id: id)?.document
     }

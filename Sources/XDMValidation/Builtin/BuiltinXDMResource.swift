@@ -12,11 +12,13 @@ public struct BuiltinXDMResource: Sendable, Hashable {
         case dataType = "datatypes"
     }
 
+    /// Class, field group or data type.
     public let kind: Kind
     /// The `$id`, e.g. `https://ns.adobe.com/xdm/context/profile`.
     public let id: String
     /// The `meta:altId`, e.g. `_xdm.context.profile`.
     public let altID: String
+    /// The display title (`XDM Individual Profile`).
     public let title: String
     /// The full document as the registry would return it (unresolved: `$ref`s intact).
     public let document: JSONValue

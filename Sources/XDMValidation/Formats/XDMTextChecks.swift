@@ -10,70 +10,62 @@ enum XDMTextChecks {
         }
     }
 
-    /// Bytes RFC 3986 never allows unescaped: controls, space, `"<>\\^`{|}` and DEL.
-    private static let forbiddenInURI: XDMSimplePattern.ByteSet = {
-        var set = XDMSimplePattern.ByteSet()
-        set.insert(0...0x20)
-        for byte in "\"<>\\^`{|}".utf8 { set.insert(byte) }
-        set.insert(0x7F)
-        return set
-    }()
+    /// Bytes RFC 3986 never allows unescaped (controls, space, `"<>\\^`{|}` and DEL) as a 128-bit
+    /// mask, written out so no lazy global initialisation runs per call.
+    private static let forbiddenInURI = XDMSimplePattern.ByteSet(low: 0x5000_0005_FFFF_FFFF, high: 0xB800_0001_5000_0000)
 
-    /// Bytes allowed in a URI scheme after its first letter.
-    private static let schemeBytes: XDMSimplePattern.ByteSet = {
-        var set = XDMSimplePattern.ByteSet()
-        set.insert(UInt8(ascii: "a")...UInt8(ascii: "z"))
-        set.insert(UInt8(ascii: "A")...UInt8(ascii: "Z"))
-        set.insert(UInt8(ascii: "0")...UInt8(ascii: "9"))
-        for byte in "+-.".utf8 { set.insert(byte) }
-        return set
-    }()
+    /// Bytes allowed in a URI scheme after its first letter: letters, digits, `+`, `-`, `.`.
+    private static let schemeBytes = XDMSimplePattern.ByteSet(low: 0x03FF_6800_0000_0000, high: 0x07FF_FFFE_07FF_FFFE)
 
     /// RFC 3986 shape: `scheme ":" rest` (scheme = ALPHA *(ALPHA / DIGIT / "+" / "-" / ".")) with no
     /// whitespace, control characters or characters RFC 3986 never allows unescaped.
     static func isURI(_ string: String, requireScheme: Bool) -> Bool {
         var copy = string
         return copy.withUTF8 { bytes -> Bool in
-            let forbidden = forbiddenInURI
-            for byte in bytes where forbidden.contains(byte) { return false }
+            var invalid = false
+            for byte in bytes { invalid = invalid || forbiddenInURI.contains(byte) }
+            guard !invalid else { return false }
             guard requireScheme else { return true }
             guard let first = bytes.first, isAlpha(first) else { return false }
-            let scheme = schemeBytes
             for byte in bytes.dropFirst() {
                 if byte == UInt8(ascii: ":") { return true }
-                if !scheme.contains(byte) { return false }
+                if !schemeBytes.contains(byte) { return false }
             }
             return false
         }
     }
 
-    /// `local@domain`: one `@`, a non-empty local part without whitespace, and a domain of
-    /// non-empty labels of letters, digits and hyphens (or a bracketed address literal).
+    /// `local@domain`: one `@` (the last one), a non-empty local part without whitespace, and a
+    /// domain of non-empty labels of letters, digits and hyphens (or a bracketed address literal).
     static func isEmail(_ string: String) -> Bool {
-        let utf8 = string.utf8
-        guard let at = utf8.lastIndex(of: UInt8(ascii: "@")) else { return false }
-        let local = utf8[utf8.startIndex..<at]
-        let domain = utf8[utf8.index(after: at)...]
-        guard !local.isEmpty, local.count <= 64, !domain.isEmpty, domain.count <= 255 else { return false }
-        for byte in local where byte <= 0x20 || byte == 0x7F {
-            return false
-        }
-        if domain.first == UInt8(ascii: "["), domain.last == UInt8(ascii: "]") { return domain.count > 2 }
-        var labelLength = 0
-        var previous: UInt8 = UInt8(ascii: ".")
-        for byte in domain {
-            if byte == UInt8(ascii: ".") {
-                guard labelLength > 0, previous != UInt8(ascii: "-") else { return false }
-                labelLength = 0
-            } else {
-                guard isAlpha(byte) || isDigit(byte) || byte == UInt8(ascii: "-") || byte >= 0x80 else { return false }
-                if labelLength == 0, byte == UInt8(ascii: "-") { return false }
-                labelLength += 1
-                guard labelLength <= 63 else { return false }
+        var copy = string
+        return copy.withUTF8 { bytes -> Bool in
+            var at = -1
+            for index in bytes.indices.reversed() where bytes[index] == UInt8(ascii: "@") {
+                at = index
+                break
             }
-            previous = byte
+            let domainLength = bytes.count - at - 1
+            guard at > 0, at <= 64, domainLength > 0, domainLength <= 255 else { return false }
+            for index in 0..<at where bytes[index] <= 0x20 || bytes[index] == 0x7F { return false }
+            if bytes[at + 1] == UInt8(ascii: "["), bytes[bytes.count - 1] == UInt8(ascii: "]") { return domainLength > 2 }
+            var labelLength = 0
+            var previous = UInt8(ascii: ".")
+            for index in (at + 1)..<bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: ".") {
+                    guard labelLength > 0, previous != UInt8(ascii: "-") else { return false }
+                    labelLength = 0
+                } else {
+                    guard isAlpha(byte) || isDigit(byte) || byte == UInt8(ascii: "-") || byte >= 0x80 else { return false }
+                    if labelLength == 0, byte == UInt8(ascii: "-") { return false }
+                    labelLength += 1
+                    guard labelLength <= 63 else { return false }
+                }
+                previous = byte
+            }
+            return labelLength > 0 && previous != UInt8(ascii: "-")
         }
-        return labelLength > 0 && previous != UInt8(ascii: "-")
     }
 
     /// An integer written as `[-+]digits`, or a decimal/exponent number with no fractional value

@@ -24,12 +24,14 @@ public struct XDMAcceptHeader: Sendable, Hashable {
         public var isExpanded: Bool { self == .full || self == .fullNoText || self == .fullDescriptions }
     }
 
+    /// The representation asked for.
     public var representation: Representation
     /// The requested major version.
     public var majorVersion: Int?
     /// The requested minor version, when the header names one (`version=1.2`).
     public var minorVersion: Int?
 
+    /// A header value; mostly for tests and for building `Accept` in clients.
     public init(representation: Representation, majorVersion: Int? = nil, minorVersion: Int? = nil) {
         self.representation = representation
         self.majorVersion = majorVersion

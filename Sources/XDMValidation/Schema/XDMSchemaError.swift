@@ -19,17 +19,20 @@ public struct XDMSchemaError: Error, Sendable, Hashable, CustomStringConvertible
         case invalidSchema
     }
 
+    /// What kind of problem.
     public var code: Code
     /// JSON Pointer into the schema being processed (`/properties/person/properties/name`).
     public var path: String
     /// A sentence a person can act on.
     public var message: String
 
+    /// An error at `path` (a JSON Pointer into the schema).
     public init(_ code: Code, path: String, _ message: String) {
         self.code = code
         self.path = path
         self.message = message
     }
 
+    /// Code, location and message on one line, for logs and problem details.
     public var description: String { "\(code.rawValue) at \(path.isEmpty ? "/" : path): \(message)" }
 }

@@ -1,15 +1,5 @@
 import BatchyardCore
 
-/// What checking one value produced.
-enum CheckOutcome {
-    /// Valid, and the coerced value is the input itself (no copy needed).
-    case same
-    /// Valid after conversion; the payload replaces the input in the output record.
-    case replaced(JSONValue)
-    /// Invalid; the reasons are in the `ErrorSink`.
-    case failed
-}
-
 extension ValidatorNode {
     /// Checks `value` against this field and applies AEP's conversion matrix (contract §5.3).
     func check(_ value: JSONValue, _ sink: inout ErrorSink) -> CheckOutcome {
@@ -28,7 +18,7 @@ extension ValidatorNode {
         }
     }
 
-    private func refuse(_ value: JSONValue, _ sink: inout ErrorSink) -> CheckOutcome {
+    func refuse(_ value: JSONValue, _ sink: inout ErrorSink) -> CheckOutcome {
         sink.add(.type, expected: typeName, found: Self.kindName(value))
         return .failed
     }
@@ -101,7 +91,7 @@ extension ValidatorNode {
                 if sink.isFull { return .failed }
             }
         }
-        if failed { return .failed }
+        if failed || !checkUnique(output ?? items, &sink) { return .failed }
         if let output { return .replaced(.array(output)) }
         return .same
     }
