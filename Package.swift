@@ -46,6 +46,20 @@ let package = Package(
         // Streaming record readers (JSON Lines, multi-line JSON, CSV) and ingestion diagnostics (no I/O).
         .target(name: "Ingestion", dependencies: ["BatchyardCore"], swiftSettings: swiftSettings),
 
+        // File bytes: uploads, staging, the lake, diagnostics (local file system by default).
+        .target(
+            name: "BlobStore", dependencies: [.product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings),
+
+        // Batch processing: readers → validator → zstd Parquet in staging → publish.
+        .target(
+            name: "IngestionPipeline",
+            dependencies: ["BatchyardCore", "Ingestion", "XDMValidation", "Parquet", "BlobStore"],
+            swiftSettings: swiftSettings),
+
+        .executableTarget(
+            name: "IngestionBenchmark", path: "Benchmarks/IngestionBenchmark", swiftSettings: swiftSettings),
+
         // Metadata store on SQLKit.
         .target(
             name: "BatchyardStore",
@@ -64,7 +78,7 @@ let package = Package(
         .target(
             name: "BatchyardServer",
             dependencies: [
-                "BatchyardCore", "BatchyardStore",
+                "BatchyardCore", "BatchyardStore", "BlobStore", "IngestionPipeline", "Ingestion", "XDMValidation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -92,6 +106,10 @@ let package = Package(
             name: "XDMValidationTests", dependencies: ["XDMValidation", "BatchyardCore"],
             swiftSettings: swiftSettings),
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "BatchyardCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IngestionPipelineTests",
+            dependencies: ["IngestionPipeline", "BlobStore", "Ingestion", "XDMValidation", "Parquet", "BatchyardCore"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "BatchyardStoreTests", dependencies: ["BatchyardStore", "BatchyardCore"],
             swiftSettings: swiftSettings),

@@ -14,7 +14,11 @@ enum SchemaMigrations {
         let applied = try await database.raw("SELECT MAX(version) AS v FROM schema_migrations").first()
         let current = (try? applied?.decodeNil(column: "v")) == false
             ? (try applied?.decode(column: "v", as: Int.self) ?? 0) : 0
-        guard current < 1 else { return }
+        if current < 1 { try await applyVersion1(to: database, documentType: documentType) }
+        try await JobQueueSchema.apply(to: database)
+    }
+
+    private static func applyVersion1(to database: any SQLDatabase, documentType: String) async throws {
         for table in catalogTables {
             try await database.raw("""
                 CREATE TABLE IF NOT EXISTS \(ident: table) (

@@ -1,6 +1,7 @@
 import HTTPTypes
 import BatchyardCore
 import BatchyardStore
+import BlobStore
 import Foundation
 import Hummingbird
 import Logging
@@ -21,7 +22,7 @@ public enum BatchyardApplication {
         return Application(
             router: router,
             configuration: .init(address: .hostname(address, port: configuration.port), serverName: "batchyard"),
-            services: [DatabaseService(database: database)],
+            services: [DatabaseService(database: database), makeWorkers(configuration: configuration, database: database, logger: logger)],
             onServerRunning: { channel in
                 await onServerRunning(channel.localAddress?.port ?? configuration.port)
             },
@@ -55,6 +56,11 @@ public enum BatchyardApplication {
         }
         CatalogController(service: CatalogService(store: store, clock: clock), maxBodySize: configuration.maxJSONBodySize)
             .addRoutes(to: router)
+        BatchSignalController(
+            store: store, blobs: LocalBlobStore(root: configuration.blobsDirectory),
+            transitions: BatchTransitions(retryDelayMillis: configuration.workers.retryDelayMillis), wakeup: .shared,
+            clock: clock
+        ).addRoutes(to: router)
         ImportController(creation: BatchCreation(store: store), maxBodySize: configuration.maxJSONBodySize, clock: clock)
             .addRoutes(to: router)
         return router

@@ -13,7 +13,15 @@ public struct ServerConfiguration: Sendable {
     /// Connections that serve reads concurrently with the one writer.
     public var readConnections: Int = 4
 
+    /// Ingestion workers, job leases and batch abandonment.
+    public var workers = WorkerSettings()
+    /// Resolves a dataset's schema to a validator (the Schema Registry's); `nil` accepts any JSON object.
+    public var validators: ValidatorProvider = { _, _ in nil }
+
     public init() {}
+
+    /// Where the blob store keeps files.
+    public var blobsDirectory: String { dataDirectory + "/blobs" }
 
     /// The SQLite metadata file inside the data directory.
     public var databasePath: String { dataDirectory + "/metadata.sqlite" }

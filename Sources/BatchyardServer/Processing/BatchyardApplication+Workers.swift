@@ -1,0 +1,34 @@
+import BatchyardCore
+import BatchyardStore
+import BlobStore
+import Foundation
+import Logging
+import ServiceLifecycle
+
+extension BatchyardApplication {
+    /// The ingestion workers over an open database, as a service to run beside the HTTP server.
+    public static func makeWorkers(
+        configuration: ServerConfiguration, database: any MetadataDatabase, logger: Logger
+    ) -> some Service {
+        IngestionWorkers(
+            store: CatalogStore(database: database), blobs: LocalBlobStore(root: configuration.blobsDirectory),
+            settings: configuration.workers,
+            transitions: BatchTransitions(retryDelayMillis: configuration.workers.retryDelayMillis),
+            wakeup: .shared, validators: configuration.validators,
+            faults: FaultInjection(dataDirectory: configuration.dataDirectory), logger: logger,
+            clock: { Int64(Date().timeIntervalSince1970 * 1000) })
+    }
+}
+
+extension BatchyardApplication {
+    /// Sends one lifecycle event to a batch and stores the result (tools and tests; workers and
+    /// signals use the same path). Throws `BatchTransitionError` when the status does not allow it.
+    public static func applyBatchEvent(
+        _ event: BatchLifecycle.Event, batchID: String, tenant: Tenant, store: CatalogStore,
+        now: Int64 = Int64(Date().timeIntervalSince1970 * 1000)
+    ) async throws {
+        try await store.transaction { tx in
+            _ = try await BatchTransitions().apply(event, batchID: batchID, tenant: tenant, in: tx, now: now)
+        }
+    }
+}
