@@ -79,8 +79,11 @@ public struct LocalBlobStore: BlobStore {
         var directory = base
         var isDirectory: ObjCBool = false
         if !(FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            // A folder prefix that does not exist has nothing under it.
+            if prefix.hasSuffix("/") { return [] }
             directory = (base as NSString).deletingLastPathComponent
         }
+        while directory.hasSuffix("/") { directory.removeLast() }
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
         var found: [BlobInfo] = []
         let rootPrefix = root.hasSuffix("/") ? root : root + "/"

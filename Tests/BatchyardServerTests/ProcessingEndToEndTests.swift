@@ -51,6 +51,9 @@ struct ProcessingEndToEndTests {
                 #expect(file?["records"]?.int64Value == 2)
                 #expect(file?["isValid"] == .bool(true))
                 #expect(file?["name"]?.stringValue == "part-00001.parquet")
+                let inputFiles = "\(directory)/blobs/meta/\(TestServer.orgA)/prod/\(id)/input_files/fileMetaData1.json"
+                let listedInputs = (try? String(contentsOfFile: inputFiles, encoding: .utf8)) ?? ""
+                #expect(listedInputs == "{\"path\":\"\(input.file)\"}\n")
                 let rows = try TestPython.duckDBRows(Self.lake(server, dataset: dataset, batch: id), orderBy: "id")
                 #expect(rows == input.expected, "\(input.file)")
             }

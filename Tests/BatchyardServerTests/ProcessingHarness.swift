@@ -19,19 +19,23 @@ extension TestServer {
         let database = try await SQLiteMetadataDatabase.open(
             path: configuration.databasePath, readConnections: 2, logger: logger)
         let workers = BatchyardApplication.makeWorkers(configuration: configuration, database: database, logger: logger)
-        let task = Task { try await workers.run() }
+        let group = ServiceGroup(services: [workers], logger: logger)
+        let task = Task { try await group.run() }
+        // Stops the workers the way SIGTERM does: they finish their transaction and exit.
+        let stop = {
+            await group.triggerGracefulShutdown()
+            _ = await task.result
+        }
         do {
             let router = try BatchyardApplication.makeRouter(configuration: configuration, database: database, logger: logger)
             let app = Application(router: router, logger: logger)
             let store = CatalogStore(database: database)
             let result = try await app.test(.router) { client in try await body(APIClient(client: client, store: store)) }
-            task.cancel()
-            _ = await task.result
+            await stop()
             try await database.close()
             return result
         } catch {
-            task.cancel()
-            _ = await task.result
+            await stop()
             try? await database.close()
             throw error
         }

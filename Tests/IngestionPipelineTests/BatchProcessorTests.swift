@@ -152,3 +152,21 @@ struct BatchProcessorTests {
         #expect(failed.verdict.errors.first?.code == "TypeCompatibilityException")
     }
 }
+
+@Suite("LocalBlobStore")
+struct LocalBlobStoreTests {
+    @Test("list returns clean keys under a folder prefix, nothing for a missing folder; move and deletePrefix")
+    func listing() async throws {
+        let fixture = PipelineFixture()
+        try fixture.upload("a.json", "1")
+        try fixture.upload("dir/b.json", "22")
+        let listed = try await fixture.blobs.list(prefix: fixture.keys.uploadsPrefix)
+        #expect(listed.map(\.key) == [fixture.keys.uploadsPrefix + "a.json", fixture.keys.uploadsPrefix + "dir/b.json"])
+        #expect(listed.map(\.size) == [1, 2])
+        #expect(try await fixture.blobs.list(prefix: "uploads/none/").isEmpty)
+        try await fixture.blobs.move(from: fixture.keys.uploadsPrefix + "a.json", to: "lake/x/a.json")
+        #expect(try await fixture.blobs.size(key: "lake/x/a.json") == 1)
+        try await fixture.blobs.deletePrefix(prefix: fixture.keys.uploadsPrefix)
+        #expect(try await fixture.blobs.list(prefix: fixture.keys.uploadsPrefix).isEmpty)
+    }
+}

@@ -6,13 +6,13 @@ extension IngestionWorkers {
     /// (at most once a minute) — the lifecycle's `abandonTimeout` event.
     func abandonLoop() async {
         let period = min(max(settings.pollMillis, settings.abandonAfterMillis / 4), 60_000)
-        while !Task.isCancelled {
+        while !stopSignal.isStopping {
             do {
                 try await abandonStaleBatches()
             } catch {
                 logger.error("abandonment sweep: \(error)")
             }
-            try? await Task.sleep(for: .milliseconds(period))
+            await stopSignal.sleep(millis: period)
         }
     }
 

@@ -129,8 +129,9 @@ extension IngestionWorkers {
         let store = self.store
         let settings = self.settings
         let clock = self.clock
+        let stopSignal = self.stopSignal
         return {
-            if Task.isCancelled { throw WorkerStop.cancelledByShutdown }
+            if stopSignal.isStopping { throw WorkerStop.cancelledByShutdown }
             let now = clock()
             guard now - lastRenewal.withLockedValue({ $0 }) >= settings.leaseMillis / 3 else { return }
             let held = try await store.transaction { tx in

@@ -23,29 +23,31 @@ struct IngestionWorkers: Service {
     let faults: FaultInjection
     let logger: Logger
     let clock: @Sendable () -> Int64
+    let stopSignal = StopSignal()
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        await withGracefulShutdownHandler {
             await withTaskGroup(of: Void.self) { group in
                 for index in 0..<settings.workers {
                     group.addTask { await workerLoop(index) }
                 }
                 group.addTask { await abandonLoop() }
             }
+        } onGracefulShutdown: {
+            stopSignal.stop()
         }
     }
 
     private func workerLoop(_ index: Int) async {
-        while !Task.isCancelled {
+        while !stopSignal.isStopping {
             do {
                 if try await runOnce() == false {
-                    await wakeup.wait(timeoutMillis: settings.pollMillis)
+                    await wakeup.wait(timeoutMillis: settings.pollMillis, stop: stopSignal)
                 }
-            } catch is CancellationError {
-                return
             } catch {
+                if stopSignal.isStopping { return }
                 logger.error("ingestion worker \(index): \(error)")
-                try? await Task.sleep(for: .milliseconds(settings.pollMillis))
+                await stopSignal.sleep(millis: settings.pollMillis)
             }
         }
     }

@@ -18,14 +18,9 @@ final class WorkerWakeup: Sendable {
         generation.withLockedValue { $0 += 1 }
     }
 
-    /// Waits until `signal()` or `timeoutMillis`, whichever comes first.
-    func wait(timeoutMillis: Int64) async {
+    /// Waits until `signal()`, `timeoutMillis` or a stop, whichever comes first.
+    func wait(timeoutMillis: Int64, stop: StopSignal) async {
         let start = generation.withLockedValue { $0 }
-        var waited: Int64 = 0
-        while waited < timeoutMillis, !Task.isCancelled {
-            try? await Task.sleep(for: .milliseconds(20))
-            waited += 20
-            if generation.withLockedValue({ $0 }) != start { return }
-        }
+        await stop.sleep(millis: timeoutMillis) { self.generation.withLockedValue { $0 } != start }
     }
 }
