@@ -41,6 +41,7 @@ final class BenchmarkServer {
         var seconds: Double
         var peakRSSKiB: Int
         var status: String
+        var cpuSeconds: Double
         var outputBytes: Int64
     }
 
@@ -59,6 +60,7 @@ final class BenchmarkServer {
         try FileManager.default.createDirectory(
             atPath: (upload as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         if link(file, upload) != 0 { try FileManager.default.copyItem(atPath: file, toPath: upload) }
+        let cpuStart = BenchmarkShell.cpuSeconds(pid: process.processIdentifier)
         let start = Date()
         _ = try curl(["-X", "POST", base + "/import/batches/\(batchID)?action=COMPLETE"])
         var status = ""
@@ -72,6 +74,7 @@ final class BenchmarkServer {
             usleep(20_000)
         }
         let seconds = Date().timeIntervalSince(start)
+        let cpu = BenchmarkShell.cpuSeconds(pid: process.processIdentifier) - cpuStart
         var outputBytes: Int64 = 0
         if let r = body.range(of: #""outputByteSize":"#) {
             outputBytes = Int64(body[r.upperBound...].prefix { $0.isNumber || $0 == " " }.trimmingCharacters(in: .whitespaces)) ?? 0
@@ -79,6 +82,6 @@ final class BenchmarkServer {
         let statusFile = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)) ?? ""
         let hwm = statusFile.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
         let kib = Int(hwm?.split(separator: " ").dropFirst().first { !$0.isEmpty }.map(String.init) ?? "") ?? 0
-        return Result(seconds: seconds, peakRSSKiB: kib, status: status, outputBytes: outputBytes)
+        return Result(seconds: seconds, peakRSSKiB: kib, status: status, cpuSeconds: cpu, outputBytes: outputBytes)
     }
 }

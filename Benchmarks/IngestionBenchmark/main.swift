@@ -27,6 +27,7 @@ print("input: \(input), \(bytes) bytes, \(records) records")
 
 // DuckDB in the same run.
 let duckOutput = work + "/duckdb.parquet"
+let duckCPUStart = BenchmarkShell.childrenCPUSeconds()
 let duckStart = Date()
 try BenchmarkShell.run(python, ["-c", """
     import duckdb, sys
@@ -35,6 +36,7 @@ try BenchmarkShell.run(python, ["-c", """
     con.execute(f"COPY (SELECT * FROM read_json('{sys.argv[1]}', maximum_object_size=16777216)) TO '{sys.argv[2]}' (FORMAT parquet, COMPRESSION zstd)")
     """, input, duckOutput])
 let duckSeconds = Date().timeIntervalSince(duckStart)
+let duckCPU = BenchmarkShell.childrenCPUSeconds() - duckCPUStart
 
 // Batchyard: one batch, one file, COMPLETE → success.
 let server = try BenchmarkServer(binary: binary, dataDirectory: work + "/data-\(UUID().uuidString)")
@@ -47,5 +49,7 @@ func line(_ name: String, _ seconds: Double) -> String {
 }
 print(line("batchyard COMPLETE→success", result.seconds))
 print(line("duckdb COPY read_json → parquet", duckSeconds))
-print(String(format: "ratio batchyard/duckdb throughput: %.2f×", duckSeconds / result.seconds))
+print(String(format: "ratio batchyard/duckdb throughput: %.2f× (wall clock)", duckSeconds / result.seconds))
+print(String(format: "CPU seconds: batchyard server %.2f, duckdb %.2f; ratio %.2f× (independent of other load)",
+             result.cpuSeconds, duckCPU, duckCPU / result.cpuSeconds))
 print("batchyard server peak RSS (VmHWM): \(result.peakRSSKiB / 1024) MiB; status \(result.status); lake bytes \(result.outputBytes)")
