@@ -98,6 +98,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
 
+        .executableTarget(
+            name: "CatalogBenchmark",
+            dependencies: ["BatchyardStore", "BatchyardCore", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/CatalogBenchmark", swiftSettings: swiftSettings),
+
         .testTarget(name: "BatchyardCoreTests", dependencies: ["BatchyardCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ParquetTests", dependencies: ["Parquet"],
@@ -118,6 +123,7 @@ let package = Package(
             dependencies: [
                 "BatchyardServer", "BatchyardStore", "BatchyardCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings),
     ]

@@ -6,10 +6,23 @@ import Parquet
 /// Usage: ParquetBenchmark [rows] [python]   (python defaults to $BATCHYARD_PYTHON or ./.venv/bin/python)
 @main
 struct ParquetBenchmark {
-    static func seconds(_ body: () throws -> Void) rethrows -> Double {
+    /// Wall-clock and process CPU seconds; CPU time keeps single-threaded figures fair on a busy machine.
+    struct Timing {
+        var wall: Double
+        var cpu: Double
+    }
+
+    static func cpuNow() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    static func seconds(_ body: () throws -> Void) rethrows -> Timing {
         let start = DispatchTime.now().uptimeNanoseconds
+        let cpu = cpuNow()
         try body()
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return Timing(wall: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpu: cpuNow() - cpu)
     }
 
     static func main() throws {
@@ -59,9 +72,16 @@ struct ParquetBenchmark {
         let fileSize = (try FileManager.default.attributesOfItem(atPath: rowFile)[.size] as? Int) ?? 0
         let logical = Double(try logicalBytes(python: python, path: rowFile) ?? fileSize)
         print(String(format: "File: %.1f MB zstd, %.1f MB uncompressed data, %d row groups", Double(fileSize) / 1e6, logical / 1e6, reader.rowGroupCount))
-        func line(_ name: String, _ t: Double) {
+        print("  (MB/s and rows/s use CPU time, except the threaded pyarrow read, which uses wall time)")
+        func line(_ name: String, _ t: Timing, byWall: Bool = false) {
             let padded = name.padding(toLength: 38, withPad: " ", startingAt: 0)
-            print("  " + padded + String(format: " %7.3f s  %8.1f MB/s  %10.0f rows/s", t, logical / t / 1e6, Double(rows) / t))
+            let basis = byWall ? t.wall : t.cpu
+            print("  " + padded + String(format: " wall %7.3f s  cpu %7.3f s  %8.1f MB/s  %10.0f rows/s",
+                                         t.wall, t.cpu, logical / basis / 1e6, Double(rows) / basis))
+        }
+        func timing(_ v: Any?) -> Timing {
+            let a = v as? [Double] ?? [0, 0]
+            return Timing(wall: a[0], cpu: a[1])
         }
         print("Ours:")
         line("write, row API (ParquetValue)", writeRows)
@@ -69,11 +89,12 @@ struct ParquetBenchmark {
         line("read, row API (ParquetValue)", readRows)
         line("read, column API", readColumns)
         if let py = try pyarrow(python: python, path: rowFile) {
-            print("pyarrow \(py["version"] as? String ?? "?") on the same data:")
-            line("write (single-threaded)", py["write"] as! Double)
-            line("read, use_threads=False", py["read_single"] as! Double)
-            line("read, use_threads=True", py["read_threaded"] as! Double)
-            line("read to Python objects (to_pylist)", py["to_pylist"] as! Double)
+            let pySize = Double(py["size"] as? Int ?? 0) / 1e6
+            print("pyarrow \(py["version"] as? String ?? "?") on the same data (its zstd file: \(String(format: "%.1f", pySize)) MB):")
+            line("write (single-threaded)", timing(py["write"]))
+            line("read, use_threads=False", timing(py["read_single"]))
+            line("read, use_threads=True", timing(py["read_threaded"]), byWall: true)
+            line("read to Python objects (to_pylist)", timing(py["to_pylist"]))
         }
     }
 
@@ -87,15 +108,17 @@ struct ParquetBenchmark {
                     for g in range(meta.num_row_groups) for c in range(meta.num_columns))
         print(json.dumps({"logical": total})); sys.exit(0)
     table = pq.read_table(path)
-    def best(f, n=3):
+    def best(f, n=3, by=1):
         t = []
         for _ in range(n):
-            s = time.perf_counter(); f(); t.append(time.perf_counter() - s)
-        return min(t)
+            s, c = time.perf_counter(), time.process_time(); f()
+            t.append([time.perf_counter() - s, time.process_time() - c])
+        return min(t, key=lambda x: x[by])
     r = {"version": pa.__version__}
     r["write"] = best(lambda: pq.write_table(table, out, compression="zstd"))
+    r["size"] = __import__("os").path.getsize(out)
     r["read_single"] = best(lambda: pq.read_table(path, use_threads=False))
-    r["read_threaded"] = best(lambda: pq.read_table(path, use_threads=True))
+    r["read_threaded"] = best(lambda: pq.read_table(path, use_threads=True), by=0)
     r["to_pylist"] = best(lambda: pq.read_table(path, use_threads=False).to_pylist(), 1)
     print(json.dumps(r))
     """

@@ -20,7 +20,7 @@ struct CatalogFilterCompiler {
     /// `WHERE` conditions after the tenant's (already ANDed by the caller).
     func whereClause(_ filter: CatalogFilter) throws -> SQLQueryString {
         var parts: [SQLQueryString] = ["org = \(bind: tenant.org) AND sandbox = \(bind: tenant.sandbox)"]
-        for condition in filter.conditions { parts.append(Self.definite(try compile(condition))) }
+        for condition in filter.conditions { parts.append("(\(try compile(condition)))") }
         return parts.joined(separator: " AND ")
     }
 
@@ -33,26 +33,21 @@ struct CatalogFilterCompiler {
             }
             return "\(syntax.jsonText(Self.path(key.property)))\(direction)"
         }
-        parts.append("created ASC")
-        parts.append("id ASC")
+        let named = Set(keys.map(\.property))
+        if !named.contains("created") { parts.append("created ASC") }
+        if !named.contains("id") { parts.append("id ASC") }
         return parts.joined(separator: ", ")
     }
 
     private func compile(_ condition: CatalogCondition) throws -> SQLQueryString {
         switch condition {
         case .equals(let property, let values, let negated):
-            let hits = values.map { value -> SQLQueryString in
-                switch value {
-                case .literal(let text): Self.definite(comparison(property, .equal, text))
-                case .pattern(let pattern): Self.definite(wildcard(property, pattern))
-                }
-            }
-            let any: SQLQueryString = hits.isEmpty ? "1 = 0" : "(\(hits.joined(separator: " OR ")))"
-            return negated ? "NOT \(any)" : any
+            let any = anyOf(property, values)
+            return negated ? "NOT \(Self.definite(any))" : any
         case .exists(let property):
             return exists(property)
         case .notExists(let property):
-            return "NOT \(Self.definite(exists(property)))"
+            return "NOT (\(exists(property)))"
         case .matchesRegex(let property, let pattern):
             let subject = stringValue(property)
             return "(\(subject.present) AND \(syntax.regexMatch(subject.value, pattern: pattern)))"
@@ -81,10 +76,36 @@ struct CatalogFilterCompiler {
         }
     }
 
-    /// SQL's three-valued logic makes `x = 1` NULL when `x` is absent, and `NOT NULL` is NULL too;
-    /// pinning each predicate to true/false keeps negations and ORs two-valued like the reference.
+    /// SQL's three-valued logic makes `x = 1` NULL when `x` is absent, and `NOT NULL` is NULL, not
+    /// true; pinning a negated predicate to true/false keeps it two-valued like the reference.
+    /// Only negations need it: a NULL elsewhere in a WHERE already counts as false, and leaving
+    /// those predicates bare lets SQLite use the indexes.
     static func definite(_ predicate: SQLQueryString) -> SQLQueryString {
         "COALESCE((\(predicate)), FALSE)"
+    }
+
+    /// A simple filter's values, ORed: `IN (…)` on an indexed column so the index serves it.
+    private func anyOf(_ property: String, _ values: [CatalogCondition.Value]) -> SQLQueryString {
+        let literals = values.compactMap { value -> String? in
+            if case .literal(let text) = value { return text }
+            return nil
+        }
+        if let column = IndexedColumns.columnForProperty[property], column != "version_key",
+            literals.count == values.count, !literals.isEmpty
+        {
+            if Self.integerColumns.contains(column) {
+                let numbers = literals.compactMap(Self.number)
+                return numbers.isEmpty ? "1 = 0" : "\(ident: column) IN (\(binds: numbers))"
+            }
+            return "\(ident: column) IN (\(binds: literals))"
+        }
+        let hits = values.map { value -> SQLQueryString in
+            switch value {
+            case .literal(let text): comparison(property, .equal, text)
+            case .pattern(let pattern): wildcard(property, pattern)
+            }
+        }
+        return hits.isEmpty ? "1 = 0" : "(\(hits.joined(separator: " OR ")))"
     }
 
     private func exists(_ property: String) -> SQLQueryString {

@@ -17,13 +17,6 @@ struct CatalogReader: Sendable {
         return ids.compactMap { id in seen.insert(id).inserted ? byID[id] : nil }
     }
 
-    func exists(_ collection: CatalogCollection, tenant: Tenant, id: String) async throws -> Bool {
-        try await database.raw("""
-            SELECT 1 AS one FROM \(ident: collection.table) WHERE org = \(bind: tenant.org) \
-            AND sandbox = \(bind: tenant.sandbox) AND id = \(bind: id)
-            """).first() != nil
-    }
-
     func list(_ collection: CatalogCollection, tenant: Tenant, query: CatalogQuery, dialect: StoreDialect) async throws -> [StoredObject] {
         let compiler = CatalogFilterCompiler(collection: collection, tenant: tenant, syntax: SQLDialectSyntax(dialect: dialect))
         let rows = try await database.raw("""

@@ -24,21 +24,28 @@ public struct CatalogTransaction: Sendable {
     }
 
     /// Inserts a new object; throws `StoreError.duplicateID` if the id exists in the tenant.
+    ///
+    /// One statement: `ON CONFLICT DO NOTHING RETURNING` tells a duplicate apart without a prior
+    /// read, and without the failed statement that would abort a PostgreSQL transaction.
     public func insert(_ collection: CatalogCollection, tenant: Tenant, object: StoredObject) async throws {
-        if try await reader.exists(collection, tenant: tenant, id: object.id) {
+        guard try await insert(collection, tenant: tenant, object: object, condition: "1 = 1") else {
             throw StoreError.duplicateID(object.id)
         }
+    }
+
+    /// Inserts when `condition` holds; `false` when it does not or the id exists.
+    func insert(_ collection: CatalogCollection, tenant: Tenant, object: StoredObject, condition: SQLQueryString) async throws -> Bool {
         let columns = IndexedColumns(collection: collection, document: object.document)
-        try await database.raw("""
+        let inserted = try await database.raw("""
             INSERT INTO \(ident: collection.table) (org, sandbox, id, created, updated, version, version_key, name, \
-            status, external_id, dataset_id, batch_id, created_client, created_user, updated_user, doc) VALUES (\
+            status, external_id, dataset_id, batch_id, created_client, created_user, updated_user, doc) SELECT \
             \(bind: tenant.org), \(bind: tenant.sandbox), \(bind: object.id), \(bind: columns.created), \
             \(bind: columns.updated), \(bind: columns.version), \(bind: columns.versionKey), \(bind: columns.name), \
             \(bind: columns.status), \(bind: columns.externalID), \(bind: columns.datasetID), \(bind: columns.batchID), \
             \(bind: columns.createdClient), \(bind: columns.createdUser), \(bind: columns.updatedUser), \
-            \(documentBind(object.document)))
-            """).run()
-        try await insertTags(collection, tenant: tenant, id: object.id, tags: columns.tags)
+            \(documentBind(object.document)) WHERE \(condition) ON CONFLICT DO NOTHING RETURNING id
+            """).all()
+        return !inserted.isEmpty
     }
 
     /// Replaces an object's document if its stored version is still `expectedVersion`.
@@ -56,8 +63,6 @@ public struct CatalogTransaction: Sendable {
             AND version = \(bind: expectedVersion) RETURNING id
             """).all()
         guard !rows.isEmpty else { throw StoreError.versionConflict(id: object.id, expected: expectedVersion) }
-        try await deleteTags(collection, tenant: tenant, id: object.id)
-        try await insertTags(collection, tenant: tenant, id: object.id, tags: columns.tags)
     }
 
     /// Deletes an object; `false` when it did not exist in the tenant.
@@ -67,7 +72,6 @@ public struct CatalogTransaction: Sendable {
             DELETE FROM \(ident: collection.table) WHERE org = \(bind: tenant.org) AND sandbox = \(bind: tenant.sandbox) \
             AND id = \(bind: id) RETURNING id
             """).all()
-        try await deleteTags(collection, tenant: tenant, id: id)
         return !rows.isEmpty
     }
 
@@ -76,24 +80,5 @@ public struct CatalogTransaction: Sendable {
         case .sqlite: "\(bind: document.serialized())"
         case .postgres: "CAST(\(bind: document.serialized()) AS JSONB)"
         }
-    }
-
-    private func insertTags(_ collection: CatalogCollection, tenant: Tenant, id: String, tags: [(name: String, value: String)]) async throws {
-        guard collection.supportsTags, !tags.isEmpty else { return }
-        var values: [SQLQueryString] = []
-        for tag in tags {
-            values.append("(\(bind: collection.table), \(bind: tenant.org), \(bind: tenant.sandbox), \(bind: id), \(bind: tag.name), \(bind: tag.value))")
-        }
-        try await database.raw("""
-            INSERT INTO catalog_tags (tbl, org, sandbox, object_id, name, value) VALUES \(values.joined(separator: ", "))
-            """).run()
-    }
-
-    private func deleteTags(_ collection: CatalogCollection, tenant: Tenant, id: String) async throws {
-        guard collection.supportsTags else { return }
-        try await database.raw("""
-            DELETE FROM catalog_tags WHERE tbl = \(bind: collection.table) AND org = \(bind: tenant.org) \
-            AND sandbox = \(bind: tenant.sandbox) AND object_id = \(bind: id)
-            """).run()
     }
 }

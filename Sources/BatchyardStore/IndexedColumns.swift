@@ -17,7 +17,6 @@ struct IndexedColumns {
     var createdClient: String?
     var createdUser: String?
     var updatedUser: String?
-    var tags: [(name: String, value: String)]
 
     /// Property name (as clients write it) → column holding it.
     static let columnForProperty: [String: String] = [
@@ -45,26 +44,6 @@ struct IndexedColumns {
         } else {
             datasetID = document["dataSetId"]?.stringValue
             batchID = document["batchId"]?.stringValue
-        }
-        var tags: [(String, String)] = []
-        if let members = document["tags"]?.objectValue {
-            for (tag, value) in members {
-                switch value {
-                case .array(let values): tags += values.map { (tag, Self.tagText($0)) }
-                default: tags.append((tag, Self.tagText(value)))
-                }
-            }
-        }
-        self.tags = tags
-    }
-
-    /// Tag values are string arrays by the schema, but AEP writes some as booleans or numbers
-    /// (`acp_partialIngestionPercent: 5`); they are matched by their text.
-    private static func tagText(_ value: JSONValue) -> String {
-        switch value {
-        case .string(let string): string
-        case .null: ""
-        default: value.serialized()
         }
     }
 }

@@ -22,6 +22,10 @@ public protocol MetadataDatabase: Sendable {
     /// Runs `body` inside one transaction; commits when it returns, rolls back when it throws.
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
 
+    /// Runs `body`'s single statement on its own (autocommit): atomic without BEGIN/COMMIT, and
+    /// never interleaved with another caller's transaction.
+    func writeStatement<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+
     /// Closes every connection.
     func close() async throws
 }

@@ -56,6 +56,14 @@ struct SQLDialectSyntax: Sendable {
         }
     }
 
+    /// A JSON document (serialized) as the value of a `doc` column: TEXT in SQLite, JSONB in PostgreSQL.
+    func jsonDocument(_ serialized: String) -> SQLQueryString {
+        switch dialect {
+        case .sqlite: "\(bind: serialized)"
+        case .postgres: "CAST(\(bind: serialized) AS JSONB)"
+        }
+    }
+
     /// SQLite JSON path with every key quoted, so keys with dots or spaces stay one key.
     private func sqlitePath(_ path: [String]) -> String {
         "$" + path.map { key in ".\"" + key.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }.joined()

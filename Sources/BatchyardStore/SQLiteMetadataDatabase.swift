@@ -79,6 +79,10 @@ public final class SQLiteMetadataDatabase: MetadataDatabase {
         }
     }
 
+    public func writeStatement<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await writeLock.withLock { try await body(writer.sql()) }
+    }
+
     public func close() async throws {
         for reader in readers { try await reader.close() }
         try await writer.close()

@@ -11,11 +11,16 @@ enum SchemaMigrations {
     static func apply(to database: any SQLDatabase, dialect: StoreDialect) async throws {
         let documentType = dialect == .postgres ? "JSONB" : "TEXT"
         try await database.raw("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)").run()
-        let applied = try await database.raw("SELECT MAX(version) AS v FROM schema_migrations").first()
-        let current = (try? applied?.decodeNil(column: "v")) == false
-            ? (try applied?.decode(column: "v", as: Int.self) ?? 0) : 0
-        if current < 1 { try await applyVersion1(to: database, documentType: documentType) }
-        try await JobQueueSchema.apply(to: database)
+        // Each step records its version; steps are applied by membership, not by a high-water mark,
+        // so independently numbered steps can land in any order.
+        let applied = Set(try await database.raw("SELECT version FROM schema_migrations").all()
+            .map { try $0.decode(column: "version", as: Int.self) })
+        if !applied.contains(1) { try await applyVersion1(to: database, documentType: documentType) }
+        if !applied.contains(SchemaRegistryMigration.version) {
+            try await SchemaRegistryMigration.apply(to: database, dialect: dialect)
+        }
+        if !applied.contains(TagTriggers.version) { try await TagTriggers.apply(to: database, dialect: dialect) }
+        if !applied.contains(JobQueueSchema.version) { try await JobQueueSchema.apply(to: database) }
     }
 
     private static func applyVersion1(to database: any SQLDatabase, documentType: String) async throws {

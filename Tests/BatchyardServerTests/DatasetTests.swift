@@ -12,7 +12,7 @@ struct DatasetTests {
         try await TestServer().run { api in
             let response = try await api.send(.post, Self.base, json: [
                 "name": "LoyaltyMembersDataset",
-                "schemaRef": ["id": "https://ns.adobe.com/acme/schemas/719c", "contentType": "application/vnd.adobe.xed+json;version=1"],
+                "schemaRef": ["id": "https://ns.adobe.com/xdm/context/profile", "contentType": "application/vnd.adobe.xed+json;version=1"],
                 "tags": ["team": ["a", "b"]],
                 "imsOrg": "spoofed", "version": "9.9.9",
             ])

@@ -57,3 +57,36 @@ struct EndToEndTests {
         #expect(process.terminationStatus == 64)
     }
 }
+
+extension EndToEndTests {
+    @Test("--auth strict with a client made by `batchyard credentials add`")
+    func strictWithCredentialsCommand() throws {
+        let directory = NSTemporaryDirectory() + "batchyard-e2e-" + UUID().uuidString
+        let add = Process()
+        add.executableURL = URL(fileURLWithPath: ServerProcess.binaryPath)
+        add.arguments = ["credentials", "add", "--data-dir", directory, "--client-id", "acme-client",
+                         "--org", "4F3BB22C5631222A7F000101@AdobeOrg"]
+        let pipe = Pipe()
+        add.standardOutput = pipe
+        try add.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        add.waitUntilExit()
+        #expect(add.terminationStatus == 0)
+        let secret = try #require(output.split(separator: "\n").first { $0.hasPrefix("client_secret=") }?
+            .dropFirst("client_secret=".count))
+        let server = try ServerProcess(dataDirectory: directory, arguments: ["--auth", "strict"])
+        defer { _ = server.terminate() }
+        let token = try server.curl([
+            "-X", "POST", "\(server.baseURL)/ims/token/v3", "-d", "grant_type=client_credentials",
+            "-d", "client_id=acme-client", "-d", "client_secret=\(secret)", "-d", "scope=openid",
+        ])
+        #expect(token.status == 200)
+        let accessToken = try #require(try JSONValue(parsing: token.body)["access_token"]?.stringValue)
+        var headers = Self.headers
+        headers[1] = "Authorization: Bearer \(accessToken)"
+        let list = try server.curl(headers + ["\(server.baseURL)/data/foundation/catalog/dataSets"])
+        #expect(list.status == 200)
+        let devToken = try server.curl(Self.headers + ["\(server.baseURL)/data/foundation/catalog/dataSets"])
+        #expect(devToken.status == 401)
+    }
+}

@@ -217,3 +217,63 @@ import Testing
         #expect(throws: ParquetError.self) { try reader.readRows(rowGroup: 0, fields: ["nope"]) }
     }
 }
+
+/// Pages whose value section is empty (all nulls) under every codec and page version.
+@Suite struct AllNullPageTests {
+    @Test(arguments: [ParquetCompression.uncompressed, .snappy, .gzip, .zstd])
+    func allNullColumns(_ codec: ParquetCompression) throws {
+        let schema = try ParquetSchema([.string("s"), .list("l", element: .int64("x")), .int64("n")])
+        let rows = (0..<10).map { _ in ParquetValue.object(["s": .null, "l": .null, "n": .null]) }
+        for version in [ParquetWriterOptions.PageVersion.v1, .v2] {
+            var o = ParquetWriterOptions()
+            o.compression = codec
+            o.pageVersion = version
+            let data = try ParquetFileWriter.data(rows: rows, schema: schema, options: o)
+            #expect(try ParquetFileReader(bytes: data).readAllRows() == rows)
+        }
+    }
+}
+
+/// Members missing from a record read back as null, unknown members are ignored, in small groups
+/// (matched by walking the members) and large ones (matched by lookup).
+@Suite struct MissingMemberTests {
+    @Test func missingAndExtraMembers() throws {
+        let wide = (0..<20).map { ParquetField.int64("w\($0)") }
+        let schema = try ParquetSchema([.group("small", [.string("a"), .int64("b")]), .group("wide", wide)])
+        let rows: [ParquetValue] = [
+            .object(["small": .object(["b": .int(1), "zzz": .int(5)]), "wide": .object(["w3": .int(3), "extra": .null])]),
+            .object(["extra": .string("x")]),
+        ]
+        let back = try ParquetFileReader(bytes: try ParquetFileWriter.data(rows: rows, schema: schema)).readAllRows()
+        var wideBack: [String: ParquetValue] = [:]
+        for i in 0..<20 { wideBack["w\(i)"] = i == 3 ? .int(3) : .null }
+        #expect(back == [
+            .object(["small": .object(["a": .null, "b": .int(1)]), "wide": .object(wideBack)]),
+            .object(["small": .null, "wide": .null]),
+        ])
+    }
+}
+
+/// File I/O errors surface as `ParquetError` with the `io` code.
+@Suite struct FileIOTests {
+    @Test func missingFilesAndDirectories() {
+        #expect((try? ParquetFileReader(path: "/nonexistent/x.parquet")) == nil)
+        do {
+            _ = try ParquetFileReader(path: "/nonexistent/x.parquet")
+        } catch {
+            #expect(error.code == .io)
+        }
+        do {
+            _ = try ParquetFileWriter(path: "/nonexistent/dir/x.parquet", schema: try ParquetSchema([.int64("a")]))
+            Issue.record("writer opened a path in a missing directory")
+        } catch {
+            #expect(error.code == .io)
+        }
+    }
+
+    @Test func closedWriterRejectsWrites() throws {
+        let w = try ParquetFileWriter(sink: MemorySink(), schema: try ParquetSchema([.int64("a")]))
+        try w.close()
+        #expect(throws: ParquetError(.closed, "writer is closed")) { try w.write(row: .object(["a": .int(1)])) }
+    }
+}

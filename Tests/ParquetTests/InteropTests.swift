@@ -34,6 +34,19 @@ import Testing
                 }
             }
         }
+        // Every optional value null: pages whose value sections are empty.
+        for codec in [ParquetCompression.uncompressed, .snappy, .gzip, .zstd] {
+            for version in [ParquetWriterOptions.PageVersion.v1, .v2] {
+                var o = ParquetWriterOptions()
+                o.compression = codec
+                o.pageVersion = version
+                let schema = try SampleSchemas.allTypes()
+                var gen = RandomRecords(seed: 7)
+                gen.nullRate = 1
+                let rows = (0..<20).map { _ in gen.record(schema) }
+                out.append(Case(name: "nulls_\(codec)_\(version)", schema: schema, options: o, rows: rows))
+            }
+        }
         return out
     }
 

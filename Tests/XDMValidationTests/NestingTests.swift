@@ -47,7 +47,7 @@ struct NestingTests {
     @Test func arraysOfArrays() throws {
         let validator = try fieldValidator(#"{"type": "array", "items": {"type": "array", "items": {"type": "string", "format": "date"}}}"#)
         #expect(validator.validate(["f": [["2020-01-01"], [86_400_000]]]) == .valid(["f": [["2020-01-01"], ["1970-01-02"]]]))
-        #expect(try singleError(validator.validate(["f": [[], ["2020-13-01"]]]))?.path == "/f/1/0")
+        #expect(singleError(validator.validate(["f": [[], ["2020-13-01"]]]))?.path == "/f/1/0")
     }
 
     @Test func unchangedRecordsAreReturnedAsIs() throws {
@@ -63,7 +63,7 @@ struct NestingTests {
         for index in 0..<40 { properties["field\(index)"] = ["type": "integer"] }
         let validator = try RecordValidator(resolvedSchema: ["type": "object", "properties": .object(properties)])
         #expect(validator.validate(["field39": "7"]) == .valid(["field39": 7]))
-        #expect(try singleError(validator.validate(["field40": 1]))?.rule == .additionalProperties)
+        #expect(singleError(validator.validate(["field40": 1]))?.rule == .additionalProperties)
     }
 
     @Test func validatorIsSharedAcrossTasks() async throws {

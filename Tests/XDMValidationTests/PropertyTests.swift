@@ -101,6 +101,9 @@ struct PropertyTests {
             let record = type.value(&rng)
             let result = validator.validate(record)
             #expect(result.errors.isEmpty, "seed \(seed): \(record) failed: \(result.errors)")
+            var inPlace = record
+            #expect(validator.validateInPlace(&inPlace).isEmpty, "seed \(seed)")
+            #expect(inPlace == result.record, "seed \(seed): in-place conversion differs")
             guard let coerced = result.record else { return }
             // Coercion is idempotent: the output is itself valid and unchanged by another pass.
             #expect(validator.validate(coerced) == .valid(coerced), "seed \(seed)")
@@ -109,6 +112,8 @@ struct PropertyTests {
             for mutation in sites.shuffled(using: &rng).prefix(12) {
                 let broken = Self.apply(mutation.operation, at: mutation.tokens[...], to: record)
                 let errors = validator.validate(broken).errors
+                var brokenInPlace = broken
+                #expect(validator.validateInPlace(&brokenInPlace) == errors, "seed \(seed): in-place errors differ")
                 #expect(errors.count == 1, "seed \(seed): \(mutation.expectedPath) \(mutation.expectedRule) gave \(errors)")
                 #expect(errors.first?.path == mutation.expectedPath, "seed \(seed): \(errors)")
                 #expect(errors.first?.rule == mutation.expectedRule, "seed \(seed): \(errors)")

@@ -58,6 +58,9 @@ struct XDMSchemaCompilerTests {
         #"{"type": "object", "properties": {"x": {"type": "string"}}, "additionalProperties": {"type": "string"}}"#,
         #"{"type": "object", "properties": {"x": {"$ref": "https://ns.adobe.com/xdm/common/address"}}}"#,
         #"{"type": "object", "properties": {"x": {"type": ["string", "integer"]}}}"#,
+        #"{"type": "object", "properties": {"x": {"type": "string", "anyOf": [{"maxLength": 1}]}}}"#,
+        #"{"type": "object", "properties": {"x": {"type": "string", "const": "a"}}}"#,
+        #"{"type": "object", "patternProperties": {"^a": {"type": "string"}}, "properties": {}}"#,
     ])
     func invalidSchema(_ text: String) {
         #expect(throws: XDMSchemaError.self) { try XDMSchemaCompiler.compile(json(text)) }

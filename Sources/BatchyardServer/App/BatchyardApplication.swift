@@ -41,6 +41,7 @@ public enum BatchyardApplication {
             issuer = TokenIssuer(keyBytes: try TokenIssuer.loadOrCreateKey(dataDirectory: configuration.dataDirectory))
             registry = try ClientRegistry.load(from: ClientRegistry.fileURL(dataDirectory: configuration.dataDirectory))
         }
+        let schemaRegistry = SchemaRegistryService(store: SchemaRegistryStore(database: database), clock: clock)
         let router = Router(context: BatchyardRequestContext.self)
         router.add(middleware: APIErrorMiddleware())
         router.add(middleware: URLLengthMiddleware())
@@ -54,7 +55,9 @@ public enum BatchyardApplication {
         if let issuer {
             TokenController(issuer: issuer, registry: NIOLockedValueBox(registry)).addRoutes(to: router)
         }
-        CatalogController(service: CatalogService(store: store, clock: clock), maxBodySize: configuration.maxJSONBodySize)
+        CatalogController(service: CatalogService(store: store, clock: clock, schemas: schemaRegistry), maxBodySize: configuration.maxJSONBodySize)
+            .addRoutes(to: router)
+        SchemaRegistryController(service: schemaRegistry, maxBodySize: configuration.maxJSONBodySize, clock: clock)
             .addRoutes(to: router)
         BatchSignalController(
             store: store, blobs: LocalBlobStore(root: configuration.blobsDirectory),

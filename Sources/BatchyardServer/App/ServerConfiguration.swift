@@ -15,8 +15,8 @@ public struct ServerConfiguration: Sendable {
 
     /// Ingestion workers, job leases and batch abandonment.
     public var workers = WorkerSettings()
-    /// Resolves a dataset's schema to a validator (the Schema Registry's); `nil` accepts any JSON object.
-    public var validators: ValidatorProvider = { _, _ in nil }
+    /// Resolves a dataset's schema to a validator; `nil` (the default) uses the Schema Registry.
+    public var validators: ValidatorProvider?
 
     public init() {}
 

@@ -11,6 +11,8 @@ import Hummingbird
 struct CatalogService: Sendable {
     let store: CatalogStore
     let clock: @Sendable () -> Int64
+    /// Where datasets' `schemaRef.id`s are checked (the Schema Registry in the server).
+    var schemas: any SchemaReferenceChecker = AnySchemaReference()
 
     /// Serves one request. Writes run in `transaction` when given (multi-request), else in their own.
     func handle(
@@ -31,7 +33,7 @@ struct CatalogService: Sendable {
                 throw Self.noSuchEndpoint(path)
             }
             return try await write(request, transaction: transaction) { tx in
-                try await CatalogWrites(tx: tx).patch(.dataSets, id: path[2], request: request, context: context, deepMerge: true)
+                try await CatalogWrites(tx: tx, schemas: schemas).patch(.dataSets, id: path[2], request: request, context: context, deepMerge: true)
             }
         }
         guard (1...3).contains(path.count), let collection = CatalogCollection.named(path[0]) else {
@@ -50,7 +52,7 @@ struct CatalogService: Sendable {
             case .post:
                 try Self.requireNoQuery(request, except: ["requestDataSource"])
                 return try await write(request, transaction: transaction) { tx in
-                    try await CatalogWrites(tx: tx).create(collection, chosenID: nil, request: request, context: context)
+                    try await CatalogWrites(tx: tx, schemas: schemas).create(collection, chosenID: nil, request: request, context: context)
                 }
             default:
                 throw Self.methodNotAllowed(method, path)
@@ -67,22 +69,22 @@ struct CatalogService: Sendable {
                     "A batch id chosen by the client must be 1–128 letters, digits, '-' or '_'; '\(id)' is not.")
             }
             return try await write(request, transaction: transaction) { tx in
-                try await CatalogWrites(tx: tx).create(collection, chosenID: id, request: request, context: context)
+                try await CatalogWrites(tx: tx, schemas: schemas).create(collection, chosenID: id, request: request, context: context)
             }
         case .put:
             try Self.requireNoQuery(request)
             return try await write(request, transaction: transaction) { tx in
-                try await CatalogWrites(tx: tx).replace(collection, id: id, request: request, context: context)
+                try await CatalogWrites(tx: tx, schemas: schemas).replace(collection, id: id, request: request, context: context)
             }
         case .patch:
             try Self.requireNoQuery(request)
             return try await write(request, transaction: transaction) { tx in
-                try await CatalogWrites(tx: tx).patch(collection, id: id, request: request, context: context, deepMerge: false)
+                try await CatalogWrites(tx: tx, schemas: schemas).patch(collection, id: id, request: request, context: context, deepMerge: false)
             }
         case .delete:
             try Self.requireNoQuery(request)
             return try await write(request, transaction: transaction) { tx in
-                try await CatalogWrites(tx: tx).delete(collection, id: id, request: request, tenant: tenant)
+                try await CatalogWrites(tx: tx, schemas: schemas).delete(collection, id: id, request: request, tenant: tenant)
             }
         default:
             throw Self.methodNotAllowed(method, path)

@@ -5,6 +5,8 @@ import Hummingbird
 /// The writing half of the Catalog API, inside one transaction.
 struct CatalogWrites: Sendable {
     let tx: CatalogTransaction
+    /// Refuses datasets whose `schemaRef.id` names no schema of the tenant.
+    var schemas: any SchemaReferenceChecker = AnySchemaReference()
 
     /// POST `/{collection}` (or `/batches/{id}` with a chosen id) → 201 `["@/{collection}/{id}"]`.
     func create(
@@ -17,6 +19,7 @@ struct CatalogWrites: Sendable {
         } catch {
             throw ProblemError.badRequest("Invalid \(collection.pathName) object: \(error).", code: "CATALOG-1002-400")
         }
+        try await checkSchemaReference(body["schemaRef"], collection: collection, tenant: context.tenant)
         let id = chosenID ?? Self.newID(for: collection, now: context.now)
         let document = CatalogDocumentRules.newDocument(body, id: id, collection: collection, context: context)
         do {
@@ -41,6 +44,7 @@ struct CatalogWrites: Sendable {
         } catch {
             throw ProblemError.badRequest("Invalid \(collection.pathName) object: \(error).", code: "CATALOG-1002-400")
         }
+        try await checkSchemaReference(body["schemaRef"], collection: collection, tenant: context.tenant)
         let document = CatalogDocumentRules.replacementDocument(
             body, existing: existing.document, collection: collection, context: context)
         return try await save(collection, id: id, document: document, previous: existing, tenant: context.tenant)
@@ -77,6 +81,9 @@ struct CatalogWrites: Sendable {
         } catch {
             throw ProblemError.badRequest("Invalid change to \(collection.pathName) '\(id)': \(error).", code: "CATALOG-1002-400")
         }
+        if document["schemaRef"] != existing.document["schemaRef"] {
+            try await checkSchemaReference(document["schemaRef"], collection: collection, tenant: context.tenant)
+        }
         return try await save(collection, id: id, document: document, previous: existing, tenant: context.tenant)
     }
 
@@ -109,6 +116,17 @@ struct CatalogWrites: Sendable {
         }
         return CatalogResponse(
             status: .ok, body: [.string(collection.reference(to: id))], etag: document["version"]?.stringValue)
+    }
+
+    /// A dataset may only reference a schema its tenant has (a tenant schema or a built-in class).
+    private func checkSchemaReference(_ schemaRef: JSONValue?, collection: CatalogCollection, tenant: Tenant) async throws {
+        guard collection == .dataSets, let id = schemaRef?["id"]?.stringValue else { return }
+        guard try await schemas.schemaExists(id, tenant: tenant) else {
+            throw ProblemError.badRequest(
+                "schemaRef.id '\(id)' names no schema in this org and sandbox; create it in the Schema Registry "
+                    + "(POST /data/foundation/schemaregistry/tenant/schemas) or use a class such as "
+                    + "https://ns.adobe.com/xdm/context/profile.", code: "CATALOG-1002-400")
+        }
     }
 
     /// `If-Match` must name the current version; `If-None-Match` must not.

@@ -22,24 +22,32 @@ struct BatchCreation: Sendable {
         let batchID = CatalogIdentifier.ulid(millis: now)
         let document = try Self.document(
             members, batchID: batchID, datasetID: datasetID, principal: principal, tenant: tenant, now: now)
+        let predecessors = document["replay"]?["predecessors"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let object = StoredObject(id: batchID, document: document)
+        if predecessors.isEmpty {
+            // The common case is one statement: insert the batch if its dataset exists.
+            guard try await store.insert(.batches, tenant: tenant, object: object, ifParent: datasetID, existsIn: .dataSets)
+            else { throw Self.unknownDataset(datasetID, tenant: tenant) }
+            return document
+        }
         try await store.transaction { tx in
             guard try await tx.get(.dataSets, tenant: tenant, id: datasetID) != nil else {
+                throw Self.unknownDataset(datasetID, tenant: tenant)
+            }
+            let found = Set(try await tx.get(.batches, tenant: tenant, ids: predecessors).map(\.id))
+            if let missing = predecessors.first(where: { !found.contains($0) }) {
                 throw ProblemError.badRequest(
-                    "Dataset '\(datasetID)' does not exist in org \(tenant.org), sandbox \(tenant.sandbox).",
-                    code: "INGEST-1102-400")
+                    "Replay predecessor batch '\(missing)' does not exist.", code: "INGEST-1103-400")
             }
-            if let predecessors = document["replay"]?["predecessors"]?.arrayValue?.compactMap(\.stringValue),
-                !predecessors.isEmpty
-            {
-                let found = Set(try await tx.get(.batches, tenant: tenant, ids: predecessors).map(\.id))
-                if let missing = predecessors.first(where: { !found.contains($0) }) {
-                    throw ProblemError.badRequest(
-                        "Replay predecessor batch '\(missing)' does not exist.", code: "INGEST-1103-400")
-                }
-            }
-            try await tx.insert(.batches, tenant: tenant, object: StoredObject(id: batchID, document: document))
+            try await tx.insert(.batches, tenant: tenant, object: object)
         }
         return document
+    }
+
+    static func unknownDataset(_ datasetID: String, tenant: Tenant) -> ProblemError {
+        .badRequest(
+            "Dataset '\(datasetID)' does not exist in org \(tenant.org), sandbox \(tenant.sandbox).",
+            code: "INGEST-1102-400")
     }
 
     /// Builds the batch object from the request body; throws 400s for fields of the wrong shape.

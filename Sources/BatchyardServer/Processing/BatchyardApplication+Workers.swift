@@ -10,13 +10,17 @@ extension BatchyardApplication {
     public static func makeWorkers(
         configuration: ServerConfiguration, database: any MetadataDatabase, logger: Logger
     ) -> some Service {
-        IngestionWorkers(
+        let clock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
+        let registry = SchemaRegistryService(store: SchemaRegistryStore(database: database), clock: clock)
+        let validators: ValidatorProvider = configuration.validators ?? { dataset, tenant in
+            try await registry.schema(forDataset: dataset, tenant: tenant)?.validator
+        }
+        return IngestionWorkers(
             store: CatalogStore(database: database), blobs: LocalBlobStore(root: configuration.blobsDirectory),
             settings: configuration.workers,
             transitions: BatchTransitions(retryDelayMillis: configuration.workers.retryDelayMillis),
-            wakeup: .shared, validators: configuration.validators,
-            faults: FaultInjection(dataDirectory: configuration.dataDirectory), logger: logger,
-            clock: { Int64(Date().timeIntervalSince1970 * 1000) })
+            wakeup: .shared, validators: validators,
+            faults: FaultInjection(dataDirectory: configuration.dataDirectory), logger: logger, clock: clock)
     }
 }
 

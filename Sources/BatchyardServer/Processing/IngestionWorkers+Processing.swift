@@ -153,9 +153,6 @@ extension IngestionWorkers {
         } catch {
             throw ConfigurationFailure(message: "The dataset's schema cannot be used: \(error)")
         }
-        if dataset["schemaRef"] != nil, validator == nil, requireSchemas {
-            throw ConfigurationFailure(message: "The dataset's schema could not be found.")
-        }
         let files = try await blobs.list(prefix: keys.uploadsPrefix).map { String($0.key.dropFirst(keys.uploadsPrefix.count)) }
         var diagnostics = batch["tags"]?["acp_enableErrorDiagnostics"]
         if let first = diagnostics?.arrayValue?.first { diagnostics = first }
@@ -164,9 +161,6 @@ extension IngestionWorkers {
             keys: keys, attempt: attempt, files: files, inputFormat: format, validator: validator,
             policy: PartialIngestionPolicy(batch: batch), diagnosticsEnabled: diagnosticsEnabled)
     }
-
-    /// Until the Schema Registry is wired in, a `schemaRef` without a validator is accepted as schemaless.
-    private var requireSchemas: Bool { false }
 }
 
 /// Why a worker stopped an attempt without a verdict.

@@ -19,6 +19,6 @@ public struct WorkerSettings: Sendable {
 
 /// Finds the validator for a dataset's `schemaRef`; `nil` when the dataset has no schema.
 ///
-/// The Schema Registry supplies the real one; until it is wired, datasets without a schema accept
-/// any JSON object and a dataset with a schema the provider cannot resolve fails its batches.
+/// The Schema Registry supplies it by default; a dataset without a schema accepts any JSON object,
+/// and one whose schema cannot be resolved (the provider throws) fails its batches.
 public typealias ValidatorProvider = @Sendable (_ dataset: JSONValue, _ tenant: Tenant) async throws -> RecordValidator?

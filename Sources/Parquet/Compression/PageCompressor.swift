@@ -27,6 +27,8 @@ enum PageCompressor {
         guard expectedSize >= 0, expectedSize <= maxPageSize else {
             throw ParquetError(.limitExceeded, "page of \(expectedSize) bytes")
         }
+        // An empty body (e.g. the values of an all-null v2 page) needs no codec work.
+        if expectedSize == 0 && codec != .uncompressed { return [] }
         switch codec {
         case .uncompressed:
             guard input.count == expectedSize else { throw .corrupt("uncompressed page size mismatch") }

@@ -66,7 +66,23 @@ struct RecordShredder {
             guard case .object(let members) = value else {
                 throw .invalidValue("expected an object for \(columns[node.leaves.lowerBound].dottedPath)")
             }
-            for k in children.indices { try visit(children[k].node, members[children[k].name], rep: rep) }
+            if children.count <= 16 {
+                // Walking the members and matching names (inline small-string compares) beats
+                // hashing every schema name; members not in the schema are ignored either way.
+                var seen: UInt16 = 0
+                for (key, member) in members {
+                    for k in children.indices where children[k].name == key {
+                        seen |= 1 << UInt16(k)
+                        try visit(children[k].node, member, rep: rep)
+                        break
+                    }
+                }
+                if seen != UInt16(truncatingIfNeeded: (1 << children.count) - 1) {
+                    for k in children.indices where seen & (1 << UInt16(k)) == 0 { try visit(children[k].node, nil, rep: rep) }
+                }
+            } else {
+                for k in children.indices { try visit(children[k].node, members[children[k].name], rep: rep) }
+            }
         case .list(let element):
             guard case .list(let items) = value else {
                 throw .invalidValue("expected a list for \(columns[node.leaves.lowerBound].dottedPath)")

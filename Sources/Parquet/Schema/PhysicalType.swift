@@ -10,17 +10,3 @@ public enum PhysicalType: Int32, Sendable, Hashable {
     case byteArray = 6
     case fixedLenByteArray = 7
 }
-
-/// Whether a field must, may, or may repeatedly appear in its parent (parquet.thrift `FieldRepetitionType`).
-public enum Repetition: Int32, Sendable, Hashable {
-    case required = 0
-    case optional = 1
-    case repeated = 2
-}
-
-/// Resolution of TIME and TIMESTAMP values.
-public enum TimeUnit: Sendable, Hashable {
-    case millis
-    case micros
-    case nanos
-}

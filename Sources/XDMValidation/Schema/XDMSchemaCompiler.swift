@@ -22,6 +22,10 @@ public enum XDMSchemaCompiler {
         if members["$ref"] != nil || members["allOf"] != nil {
             throw XDMSchemaError(.invalidSchema, path: path, "resolve $ref and allOf before compiling")
         }
+        // Validating with these silently ignored would accept records the schema means to refuse.
+        for keyword in unsupportedKeywords where members[keyword] != nil {
+            throw XDMSchemaError(.invalidSchema, path: path + "/" + keyword, "`\(keyword)` is not supported in XDM schemas")
+        }
         let xdmType = members["meta:xdmType"]?.stringValue
         switch try jsonType(members, path: path) {
         case "string":
@@ -49,13 +53,18 @@ public enum XDMSchemaCompiler {
                 items: itemType,
                 XDMArrayRules(
                     minItems: try count(members, "minItems", path: path),
-                    maxItems: try count(members, "maxItems", path: path)))
+                    maxItems: try count(members, "maxItems", path: path),
+                    uniqueItems: members["uniqueItems"]?.boolValue ?? false))
         case "object":
             return try objectType(members, path: path)
         case let other:
             throw XDMSchemaError(.invalidSchema, path: path, "type `\(other)` is not supported")
         }
     }
+
+    /// JSON Schema keywords XDM does not use and Batchyard does not implement.
+    static let unsupportedKeywords = ["anyOf", "oneOf", "not", "if", "then", "else", "patternProperties", "dependencies",
+        "dependentRequired", "dependentSchemas", "propertyNames", "contains", "const"]
 
     private static func objectType(_ members: [String: JSONValue], path: String) throws(XDMSchemaError) -> XDMFieldType {
         let additional = members["additionalProperties"]

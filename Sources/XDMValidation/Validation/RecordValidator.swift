@@ -47,6 +47,23 @@ public struct RecordValidator: Sendable {
         }
     }
 
+    /// Validates `record` and converts it in place; returns the errors (empty when valid, and
+    /// `record` is then the coerced record, exactly as `validate(_:)` would return it).
+    ///
+    /// For ingestion, which owns each freshly parsed record: conversions then update the record's
+    /// own storage, so a valid record costs no allocation at all and no element is copied. Pass a
+    /// record nobody else holds; a shared one is copied level by level as the walk enters it.
+    /// After a failure `record` may be partly converted.
+    public func validateInPlace(_ record: inout JSONValue) -> [ValidationError] {
+        var sink = ErrorSink(limit: maxErrors)
+        guard case .object = record else {
+            sink.add(.record, expected: "object", found: ValidatorNode.kindName(record))
+            return sink.errors
+        }
+        _ = root.checkInPlace(&record, &sink)
+        return sink.errors
+    }
+
     /// The converted record, or the reasons it does not conform.
     public func coerce(_ record: JSONValue) throws(RecordValidationFailure) -> JSONValue {
         switch validate(record) {

@@ -24,6 +24,7 @@ public enum ValidationRule: String, Sendable, Hashable, CaseIterable {
     case exclusiveMaximum
     case minItems
     case maxItems
+    case uniqueItems
     /// A string that is not a valid `uri` or `email`, or not an ISO 8601 date or date-time.
     case format
 

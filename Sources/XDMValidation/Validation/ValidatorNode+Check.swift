@@ -18,7 +18,7 @@ extension ValidatorNode {
         }
     }
 
-    private func refuse(_ value: JSONValue, _ sink: inout ErrorSink) -> CheckOutcome {
+    func refuse(_ value: JSONValue, _ sink: inout ErrorSink) -> CheckOutcome {
         sink.add(.type, expected: typeName, found: Self.kindName(value))
         return .failed
     }
@@ -91,7 +91,7 @@ extension ValidatorNode {
                 if sink.isFull { return .failed }
             }
         }
-        if failed { return .failed }
+        if failed || !checkUnique(output ?? items, &sink) { return .failed }
         if let output { return .replaced(.array(output)) }
         return .same
     }

@@ -4,26 +4,6 @@ import Glibc
 import Darwin
 #endif
 
-/// Where the streaming writer puts bytes: a file, or memory (tests, uploads to object storage).
-public protocol ParquetByteSink {
-    /// Appends bytes.
-    mutating func write(_ bytes: [UInt8]) throws(ParquetError)
-    /// Flushes and releases resources; called once by the writer's `close()`.
-    mutating func close() throws(ParquetError)
-}
-
-/// Collects the file in memory.
-public struct MemorySink: ParquetByteSink {
-    /// Everything written so far.
-    public private(set) var bytes: [UInt8] = []
-    /// An empty in-memory sink.
-    public init() {}
-    /// Appends bytes.
-    public mutating func write(_ b: [UInt8]) throws(ParquetError) { bytes.append(contentsOf: b) }
-    /// Nothing to release.
-    public mutating func close() throws(ParquetError) {}
-}
-
 /// Writes to a file through a descriptor with a 1 MiB user-space buffer.
 public final class FileSink: ParquetByteSink {
     private var fd: Int32

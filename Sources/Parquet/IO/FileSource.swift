@@ -4,32 +4,6 @@ import Glibc
 import Darwin
 #endif
 
-/// Random-access input for the reader, so it can read the footer first and then only the column
-/// chunks it needs.
-public protocol ParquetByteSource: Sendable {
-    /// Total size in bytes.
-    var size: Int { get }
-    /// Reads exactly `count` bytes at `offset`, or throws.
-    func read(offset: Int, count: Int) throws(ParquetError) -> [UInt8]
-}
-
-/// An in-memory file.
-public struct MemorySource: ParquetByteSource {
-    /// The whole file.
-    public let bytes: [UInt8]
-    /// Wraps bytes already in memory.
-    public init(_ bytes: [UInt8]) { self.bytes = bytes }
-    /// File size in bytes.
-    public var size: Int { bytes.count }
-    /// Copies a byte range out, bounds-checked.
-    public func read(offset: Int, count: Int) throws(ParquetError) -> [UInt8] {
-        guard offset >= 0, count >= 0, offset <= bytes.count, count <= bytes.count - offset else {
-            throw .truncated("read of \(count) bytes at \(offset) past end of \(bytes.count)")
-        }
-        return Array(bytes[offset..<offset + count])
-    }
-}
-
 /// A file on disk read with `pread`.
 public final class FileSource: ParquetByteSource {
     private let fd: Int32
