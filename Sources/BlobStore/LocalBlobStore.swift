@@ -9,13 +9,15 @@ public struct LocalBlobStore: BlobStore {
     /// The directory that holds every object (`<data-dir>/blobs`).
     public let root: String
 
-    public init(root: String) {
+    /// Opens (creating if needed) the store's directory.
+    public init(root: String) throws {
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         self.root = root
     }
 
     public func localPath(for key: String) -> String? { path(key) }
 
-    public func put(key: String, body: some AsyncSequence<ByteBuffer, any Error> & Sendable) async throws -> Int64 {
+    public func put(key: String, body: some AsyncSequence<ByteBuffer, some Error>) async throws -> Int64 {
         let target = path(key)
         let temporary = try Self.temporaryPath(beside: target)
         guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
@@ -39,12 +41,14 @@ public struct LocalBlobStore: BlobStore {
         return written
     }
 
-    public func putFile(key: String, fromLocalPath source: String) async throws {
+    public func putFile(key: String, fromLocalPath source: String, removingSource: Bool) async throws -> Int64 {
         let target = path(key)
         let temporary = try Self.temporaryPath(beside: target)
         try FileManager.default.copyItem(atPath: source, toPath: temporary)
         try Self.synchronize(path: temporary)
         try Self.durableRename(temporary, target)
+        if removingSource { try? FileManager.default.removeItem(atPath: source) }
+        return try await size(key: key) ?? 0
     }
 
     public func get(key: String, range: ClosedRange<Int64>?) -> AsyncThrowingStream<ByteBuffer, any Error> {
@@ -102,7 +106,7 @@ public struct LocalBlobStore: BlobStore {
         try? FileManager.default.removeItem(atPath: path(key))
     }
 
-    public func deletePrefix(prefix: String) async throws {
+    public func deletePrefix(_ prefix: String) async throws {
         let base = path(prefix)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -138,7 +142,7 @@ public struct LocalBlobStore: BlobStore {
     }
 
     /// fsyncs a file or directory by path.
-    public static func synchronize(path: String) throws {
+    static func synchronize(path: String) throws {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw LocalBlobStoreError(path: path, reason: "cannot open (errno \(errno))") }
         defer { close(descriptor) }

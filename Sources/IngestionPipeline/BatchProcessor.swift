@@ -26,8 +26,8 @@ public struct BatchProcessor: Sendable {
         _ request: BatchProcessingRequest, checkpoint: @escaping @Sendable () async throws -> Void = {}
     ) async throws -> BatchProcessingOutcome {
         let keys = request.keys
-        try await blobs.deletePrefix(prefix: keys.stagingPrefix)
-        try await blobs.deletePrefix(prefix: keys.metaPrefix)
+        try await blobs.deletePrefix(keys.stagingPrefix)
+        try await blobs.deletePrefix(keys.metaPrefix)
         let schema = try request.validator.map { try LakeSchema(schema: $0.schema) }
         let writer = StagingWriter(
             blobs: blobs, prefix: keys.stagingPrefix(attempt: request.attempt), schema: schema, options: options)
@@ -56,14 +56,14 @@ public struct BatchProcessor: Sendable {
             report.outputByteSize = parts.reduce(0) { $0 + $1.size }
             let verdict = report.verdict(policy: request.policy, diagnosticsEnabled: request.diagnosticsEnabled)
             if verdict.decision == .fail {
-                try await blobs.deletePrefix(prefix: keys.stagingPrefix)
+                try await blobs.deletePrefix(keys.stagingPrefix)
                 return BatchProcessingOutcome(report: report, verdict: verdict, parts: [], rowErrorFiles: diagnostics.paths)
             }
             return BatchProcessingOutcome(report: report, verdict: verdict, parts: parts, rowErrorFiles: diagnostics.paths)
         } catch {
             writer.abandon()
             try? diagnostics.close()
-            try? await blobs.deletePrefix(prefix: keys.stagingPrefix)
+            try? await blobs.deletePrefix(keys.stagingPrefix)
             throw error
         }
     }

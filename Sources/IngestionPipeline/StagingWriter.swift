@@ -108,7 +108,7 @@ final class StagingWriter {
         guard let writer else { return }
         try writer.close()
         self.writer = nil
-        try LocalBlobStore.synchronize(path: currentPath)
+        try synchronizeFile(currentPath)
         let size = (try FileManager.default.attributesOfItem(atPath: currentPath)[.size] as? NSNumber)?.int64Value ?? 0
         if blobs.localPath(for: currentKey) == nil { scratchParts.append((currentPath, currentKey)) }
         parts.append(StagedPart(number: parts.count + 1, key: currentKey, records: rowsInPart, size: size))
@@ -117,9 +117,16 @@ final class StagingWriter {
     /// Copies parts written to scratch files into the blob store (backends without local paths).
     func uploadScratchParts() async throws {
         for (path, key) in scratchParts {
-            try await blobs.putFile(key: key, fromLocalPath: path)
-            try? FileManager.default.removeItem(atPath: path)
+            _ = try await blobs.putFile(key: key, fromLocalPath: path, removingSource: true)
         }
         scratchParts = []
     }
+}
+
+/// fsyncs a finished part so that a published file survives a power loss.
+private func synchronizeFile(_ path: String) throws {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { throw BatchProcessingError(.io, "cannot open \(path) (errno \(errno))") }
+    defer { _ = close(descriptor) }
+    guard fsync(descriptor) == 0 else { throw BatchProcessingError(.io, "fsync of \(path) failed (errno \(errno))") }
 }

@@ -18,7 +18,7 @@ extension TestServer {
         configuration.workers.leaseMillis = 5_000
         let database = try await SQLiteMetadataDatabase.open(
             path: configuration.databasePath, readConnections: 2, logger: logger)
-        let workers = BatchyardApplication.makeWorkers(configuration: configuration, database: database, logger: logger)
+        let workers = try BatchyardApplication.makeWorkers(configuration: configuration, database: database, logger: logger)
         let group = ServiceGroup(services: [workers], logger: logger)
         let task = Task { try await group.run() }
         // Stops the workers the way SIGTERM does: they finish their transaction and exit.

@@ -166,7 +166,7 @@ struct LocalBlobStoreTests {
         #expect(try await fixture.blobs.list(prefix: "uploads/none/").isEmpty)
         try await fixture.blobs.move(from: fixture.keys.uploadsPrefix + "a.json", to: "lake/x/a.json")
         #expect(try await fixture.blobs.size(key: "lake/x/a.json") == 1)
-        try await fixture.blobs.deletePrefix(prefix: fixture.keys.uploadsPrefix)
+        try await fixture.blobs.deletePrefix(fixture.keys.uploadsPrefix)
         #expect(try await fixture.blobs.list(prefix: fixture.keys.uploadsPrefix).isEmpty)
     }
 }

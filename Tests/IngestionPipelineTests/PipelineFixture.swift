@@ -15,7 +15,7 @@ struct PipelineFixture {
     init() {
         root = NSTemporaryDirectory() + "pipeline-" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        blobs = LocalBlobStore(root: root)
+        blobs = try! LocalBlobStore(root: root)
     }
 
     func upload(_ name: String, _ text: String) throws {

@@ -22,7 +22,7 @@ public enum BatchyardApplication {
         return Application(
             router: router,
             configuration: .init(address: .hostname(address, port: configuration.port), serverName: "batchyard"),
-            services: [DatabaseService(database: database), makeWorkers(configuration: configuration, database: database, logger: logger)],
+            services: [DatabaseService(database: database), try makeWorkers(configuration: configuration, database: database, logger: logger)],
             onServerRunning: { channel in
                 await onServerRunning(channel.localAddress?.port ?? configuration.port)
             },
@@ -60,7 +60,7 @@ public enum BatchyardApplication {
         SchemaRegistryController(service: schemaRegistry, maxBodySize: configuration.maxJSONBodySize, clock: clock)
             .addRoutes(to: router)
         BatchSignalController(
-            store: store, blobs: LocalBlobStore(root: configuration.blobsDirectory),
+            store: store, blobs: try LocalBlobStore(root: configuration.blobsDirectory),
             transitions: BatchTransitions(retryDelayMillis: configuration.workers.retryDelayMillis), wakeup: .shared,
             clock: clock
         ).addRoutes(to: router)

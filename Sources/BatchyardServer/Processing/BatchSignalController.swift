@@ -41,7 +41,7 @@ struct BatchSignalController: Sendable {
         }
         if outcome.actions.contains(.discardStagedOutput) {
             let keys = BlobKeys(tenant: tenant, batchID: batchID, datasetID: outcome.datasetID)
-            try? await blobs.deletePrefix(prefix: keys.stagingPrefix)
+            try? await blobs.deletePrefix(keys.stagingPrefix)
         }
         if outcome.actions.contains(.enqueueJob) { wakeup.signal() }
     }

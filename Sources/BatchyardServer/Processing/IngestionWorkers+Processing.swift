@@ -16,7 +16,7 @@ extension IngestionWorkers {
             let request = try await makeRequest(job: job, batch: batch, keys: keys, attempt: attempt)
             outcome = try await BatchProcessor(blobs: blobs).process(request, checkpoint: heartbeat(job))
         } catch let error as WorkerStop {
-            try? await blobs.deletePrefix(prefix: keys.stagingPrefix)
+            try? await blobs.deletePrefix(keys.stagingPrefix)
             if error == .cancelledByShutdown { try await interrupt(job) }
             return
         } catch let error as InputFormatError {
@@ -29,7 +29,7 @@ extension IngestionWorkers {
             return
         } catch {
             logger.error("batch \(job.batchID) attempt \(attempt) interrupted: \(error)")
-            try? await blobs.deletePrefix(prefix: keys.stagingPrefix)
+            try? await blobs.deletePrefix(keys.stagingPrefix)
             try await interrupt(job)
             return
         }
@@ -47,7 +47,7 @@ extension IngestionWorkers {
     /// and turns the batch `success`. Until that commit the lake files are invisible; a crash
     /// before it leaves the batch `processing`, so the next claim retries it from scratch.
     private func publish(job: IngestionJob, batch: JSONValue, keys: BlobKeys, outcome: BatchProcessingOutcome) async throws {
-        try await blobs.deletePrefix(prefix: keys.lakePrefix)
+        try await blobs.deletePrefix(keys.lakePrefix)
         for part in outcome.parts {
             try await blobs.move(from: part.key, to: keys.lakePrefix + part.name)
         }
@@ -86,12 +86,12 @@ extension IngestionWorkers {
                 }
             }
         } catch {
-            try? await blobs.deletePrefix(prefix: keys.lakePrefix)
-            try? await blobs.deletePrefix(prefix: keys.stagingPrefix)
+            try? await blobs.deletePrefix(keys.lakePrefix)
+            try? await blobs.deletePrefix(keys.stagingPrefix)
             if error is WorkerStop { return }
             throw error
         }
-        try? await blobs.deletePrefix(prefix: keys.stagingPrefix)
+        try? await blobs.deletePrefix(keys.stagingPrefix)
     }
 
     private func finishFailed(
@@ -99,7 +99,7 @@ extension IngestionWorkers {
     ) async throws {
         let now = clock()
         let transitions = self.transitions
-        try? await blobs.deletePrefix(prefix: keys.stagingPrefix)
+        try? await blobs.deletePrefix(keys.stagingPrefix)
         try await store.transaction { tx in
             guard try await tx.deleteJob(tenant: job.tenant, batchID: job.batchID, leaseToken: job.leaseToken) else { return }
             _ = try await transitions.apply(

@@ -85,7 +85,7 @@ struct IngestionWorkers: Service {
         guard let outcome = claimed.outcome else { return true }
         let keys = BlobKeys(tenant: claimed.job.tenant, batchID: claimed.job.batchID, datasetID: outcome.datasetID)
         if outcome.status != .processing {
-            try? await blobs.deletePrefix(prefix: keys.stagingPrefix)
+            try? await blobs.deletePrefix(keys.stagingPrefix)
             logger.warning("batch \(keys.batchID) was interrupted; now \(outcome.status.rawValue)")
             return true
         }
