@@ -15,18 +15,40 @@ public struct BlobKeys: Sendable, Hashable {
         self.datasetID = datasetID
     }
 
-    private var scope: String { "\(tenant.org)/\(tenant.sandbox)" }
+    private var scope: String { "\(Self.segment(tenant.org))/\(Self.segment(tenant.sandbox))" }
+    private var batch: String { Self.segment(batchID) }
 
     /// The folder of the batch's uploaded files (`uploads/{org}/{sandbox}/{batchId}/`).
-    public var uploadsPrefix: String { "uploads/\(scope)/\(batchID)/" }
+    public var uploadsPrefix: String { "uploads/\(scope)/\(batch)/" }
     /// The staging folder of every attempt of the batch.
-    public var stagingPrefix: String { "staging/\(scope)/\(batchID)/" }
+    public var stagingPrefix: String { "staging/\(scope)/\(batch)/" }
     /// The staging folder of one processing attempt.
     public func stagingPrefix(attempt: Int) -> String { "\(stagingPrefix)attempt-\(attempt)/" }
     /// The lake folder of the batch (`lake/{org}/{sandbox}/{datasetId}/{batchId}/`).
-    public var lakePrefix: String { "lake/\(scope)/\(datasetID)/\(batchID)/" }
+    public var lakePrefix: String { "lake/\(scope)/\(Self.segment(datasetID))/\(batch)/" }
     /// The batch's metadata folder (`meta/{org}/{sandbox}/{batchId}/`): row errors, input files.
-    public var metaPrefix: String { "meta/\(scope)/\(batchID)/" }
+    public var metaPrefix: String { "meta/\(scope)/\(batch)/" }
+
+    /// One key segment from header text, encoded exactly as the upload side's `BlobKey.segment`
+    /// does (bytes outside `A-Z a-z 0-9 . _ - @` percent-encoded, `.`/`..` escaped), so that both
+    /// sides name the same files; replace with `BlobKey.segment` once both modules are merged.
+    static func segment(_ text: String) -> String {
+        if text.isEmpty { return "%00" }
+        if text == "." || text == ".." { return String(repeating: "%2E", count: text.count) }
+        var out = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"),
+                UInt8(ascii: "@"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count < 2 ? "0" : "") + hex
+            }
+        }
+        return out
+    }
 
     /// The name of the `number`th output file (from 1): `part-00001.parquet`.
     public static func partName(_ number: Int) -> String {

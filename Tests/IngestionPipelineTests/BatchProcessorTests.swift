@@ -170,3 +170,17 @@ struct LocalBlobStoreTests {
         #expect(try await fixture.blobs.list(prefix: fixture.keys.uploadsPrefix).isEmpty)
     }
 }
+
+@Suite("BlobKeys")
+struct BlobKeysTests {
+    @Test("keys carry the tenant, encode header text like the upload side, and name parts from 1")
+    func keys() {
+        let keys = BlobKeys(tenant: Tenant(org: "A B@AdobeOrg", sandbox: ".."), batchID: "01B", datasetID: "ds")
+        #expect(keys.uploadsPrefix == "uploads/A%20B@AdobeOrg/%2E%2E/01B/")
+        #expect(keys.lakePrefix == "lake/A%20B@AdobeOrg/%2E%2E/ds/01B/")
+        #expect(keys.stagingPrefix(attempt: 2) == "staging/A%20B@AdobeOrg/%2E%2E/01B/attempt-2/")
+        #expect(keys.metaPrefix == "meta/A%20B@AdobeOrg/%2E%2E/01B/")
+        #expect(BlobKeys.partName(1) == "part-00001.parquet")
+        #expect(BlobKeys.partName(123456) == "part-123456.parquet")
+    }
+}
