@@ -9,13 +9,17 @@ public struct BatchProcessingError: Error, Sendable, CustomStringConvertible {
         case io
     }
 
+    /// What kind of stop.
     public var code: Code
+    /// What happened, for the log.
     public var message: String
 
+    /// An error of `code` with a sentence for the log.
     public init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
     }
 
+    /// The code and the message.
     public var description: String { "\(code.rawValue): \(message)" }
 }

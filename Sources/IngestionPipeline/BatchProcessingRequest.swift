@@ -19,6 +19,7 @@ public struct BatchProcessingRequest: Sendable {
     /// Whether row-level diagnostics are written (`enableErrorDiagnostics`).
     public var diagnosticsEnabled: Bool
 
+    /// Gathers one attempt's inputs.
     public init(
         keys: BlobKeys, attempt: Int, files: [String], inputFormat: InputFormat, validator: RecordValidator?,
         policy: PartialIngestionPolicy, diagnosticsEnabled: Bool

@@ -12,9 +12,12 @@ import XDMValidation
 /// Nothing here touches the Catalog: the worker turns the outcome into lifecycle events and
 /// publishes the parts.
 public struct BatchProcessor: Sendable {
+    /// Where uploads are read and staged parts and diagnostics are written.
     public let blobs: any BlobStore
+    /// Chunk, row-group and part sizes.
     public let options: ProcessingOptions
 
+    /// A processor over `blobs`.
     public init(blobs: any BlobStore, options: ProcessingOptions = ProcessingOptions()) {
         self.blobs = blobs
         self.options = options

@@ -5,10 +5,14 @@ import BatchyardCore
 /// Uploads, staging, lake and metadata all carry the org and sandbox, so two tenants' batches can
 /// never share bytes even if their ids collided.
 public struct BlobKeys: Sendable, Hashable {
+    /// The batch's org and sandbox, part of every key.
     public let tenant: Tenant
+    /// The batch.
     public let batchID: String
+    /// The batch's dataset (lake keys are per dataset).
     public let datasetID: String
 
+    /// The keys of batch `batchID` of dataset `datasetID` in `tenant`.
     public init(tenant: Tenant, batchID: String, datasetID: String) {
         self.tenant = tenant
         self.batchID = batchID

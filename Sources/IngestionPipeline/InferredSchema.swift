@@ -12,6 +12,7 @@ public struct InferredSchema: Sendable, Hashable {
     /// Column types by field name.
     public private(set) var types: [String: XDMColumnType] = [:]
 
+    /// No columns yet.
     public init() {}
 
     /// The columns, sorted by name.

@@ -13,5 +13,6 @@ public struct ProcessingOptions: Sendable {
     /// Where parts go when the blob store has no local paths.
     public var scratchDirectory = "/tmp"
 
+    /// The defaults.
     public init() {}
 }

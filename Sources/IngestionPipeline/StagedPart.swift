@@ -9,6 +9,7 @@ public struct StagedPart: Sendable, Hashable {
     /// Its size in bytes.
     public var size: Int64
 
+    /// A staged part.
     public init(number: Int, key: String, records: Int, size: Int64) {
         self.number = number
         self.key = key

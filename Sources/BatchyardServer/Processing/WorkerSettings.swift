@@ -14,6 +14,7 @@ public struct WorkerSettings: Sendable {
     /// Delay before an interrupted batch is processed again.
     public var retryDelayMillis: Int64 = 1_000
 
+    /// The defaults: 2 workers, 30 s leases, 1 s polls, abandonment after 24 h.
     public init() {}
 }
 
