@@ -46,10 +46,22 @@ let package = Package(
         // Streaming record readers (JSON Lines, multi-line JSON, CSV) and ingestion diagnostics (no I/O).
         .target(name: "Ingestion", dependencies: ["BatchyardCore"], swiftSettings: swiftSettings),
 
-        // File bytes: uploads, staging, the lake, diagnostics (local file system by default).
+        // Blob storage (uploads, lake, diagnostics): local file system now, S3-compatible later.
         .target(
-            name: "BlobStore", dependencies: [.product(name: "NIOCore", package: "swift-nio")],
+            name: "BlobStore",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "UploadBenchmark",
+            dependencies: [
+                "BatchyardServer", "BatchyardStore", "BatchyardCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/UploadBenchmark", swiftSettings: swiftSettings),
 
         // Batch processing: readers → validator → zstd Parquet in staging → publish.
         .target(
@@ -78,7 +90,7 @@ let package = Package(
         .target(
             name: "BatchyardServer",
             dependencies: [
-                "BatchyardCore", "BatchyardStore", "BlobStore", "IngestionPipeline", "Ingestion", "XDMValidation",
+                "BatchyardCore", "BatchyardStore", "XDMValidation", "BlobStore", "Ingestion", "Parquet", "IngestionPipeline",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -103,25 +115,27 @@ let package = Package(
             dependencies: ["BatchyardStore", "BatchyardCore", .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/CatalogBenchmark", swiftSettings: swiftSettings),
 
-        .testTarget(name: "BatchyardCoreTests", dependencies: ["BatchyardCore"], swiftSettings: swiftSettings),
+        .target(name: "BatchyardTestSupport", path: "Tests/BatchyardTestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "BatchyardCoreTests", dependencies: ["BatchyardCore", "BatchyardTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "ParquetTests", dependencies: ["Parquet"],
+            name: "ParquetTests", dependencies: ["Parquet", "BatchyardTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
-            name: "XDMValidationTests", dependencies: ["XDMValidation", "BatchyardCore"],
+            name: "XDMValidationTests", dependencies: ["XDMValidation", "BatchyardCore", "BatchyardTestSupport"],
             swiftSettings: swiftSettings),
-        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "BatchyardCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "BatchyardCore", "BatchyardTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "BlobStoreTests", dependencies: ["BlobStore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IngestionPipelineTests",
             dependencies: ["IngestionPipeline", "BlobStore", "Ingestion", "XDMValidation", "Parquet", "BatchyardCore"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "BatchyardStoreTests", dependencies: ["BatchyardStore", "BatchyardCore"],
+            name: "BatchyardStoreTests", dependencies: ["BatchyardStore", "BatchyardCore", "BatchyardTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "BatchyardServerTests",
             dependencies: [
-                "BatchyardServer", "BatchyardStore", "BatchyardCore",
+                "BatchyardServer", "BatchyardStore", "BatchyardCore", "BlobStore", "Parquet",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

@@ -20,6 +20,7 @@ enum SchemaMigrations {
             try await SchemaRegistryMigration.apply(to: database, dialect: dialect)
         }
         if !applied.contains(TagTriggers.version) { try await TagTriggers.apply(to: database, dialect: dialect) }
+        if !applied.contains(2) { try await UploadStore.migrate(database) }
         if !applied.contains(JobQueueSchema.version) { try await JobQueueSchema.apply(to: database) }
     }
 

@@ -1,9 +1,9 @@
-/// One stored object, as ``BlobStore/list(prefix:)`` reports it.
+/// One object of a listing.
 public struct BlobInfo: Sendable, Hashable {
-    /// The object's key.
-    public var key: String
+    /// The object's full key.
+    public let key: String
     /// Its size in bytes.
-    public var size: Int64
+    public let size: Int64
 
     public init(key: String, size: Int64) {
         self.key = key

@@ -6,17 +6,6 @@ import Testing
 /// dataset.
 @Suite("BatchLifecycle: random event sequences")
 struct BatchLifecyclePropertyTests {
-    /// SplitMix64, so that failures repeat.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let events: [BatchLifecycle.Event] = [
         .complete, .abort, .fail, .revert, .upload, .abandonTimeout, .workerClaimed, .workerSucceeded,
@@ -25,7 +14,7 @@ struct BatchLifecyclePropertyTests {
 
     @Test("Invariants hold over random event sequences", arguments: Array(UInt64(1)...300))
     func invariants(seed: UInt64) {
-        var generator = Generator(state: seed)
+        var generator = SeededGenerator(seed: seed)
         // Worker events are made likelier so that sequences get past `loading` often.
         let weighted = Self.events + [.workerClaimed, .workerSucceeded, .interrupted, .complete, .workerClaimed]
         var lifecycle = BatchLifecycle(maxAttempts: Int.random(in: 1...3, using: &generator), replacesPredecessors: true)

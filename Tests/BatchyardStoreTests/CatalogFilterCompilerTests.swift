@@ -8,21 +8,11 @@ import Testing
 /// (`CatalogQuery.apply`) on every query: random objects, random queries, same answer.
 @Suite("Catalog filters in SQL agree with the reference")
 struct CatalogFilterCompilerTests {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let names = ["alpha", "beta", "te*st", "test", "Alpha", "gamma", "b"]
     static let statuses = ["loading", "success", "failed"]
 
-    static func randomObject(_ index: Int, rng: inout SplitMix) -> (String, JSONValue) {
+    static func randomObject(_ index: Int, rng: inout SeededGenerator) -> (String, JSONValue) {
         let id = String(format: "id%04d", index)
         var members: [String: JSONValue] = [
             "id": .string(id),
@@ -44,7 +34,7 @@ struct CatalogFilterCompilerTests {
         return (id, .object(members))
     }
 
-    static func randomQuery(rng: inout SplitMix) -> [(name: String, value: String)] {
+    static func randomQuery(rng: inout SeededGenerator) -> [(name: String, value: String)] {
         var items: [(name: String, value: String)] = []
         let count = Int.random(in: 0...3, using: &rng)
         for _ in 0..<count {
@@ -93,7 +83,7 @@ struct CatalogFilterCompilerTests {
             path: directory + "/m.sqlite", readConnections: 1, logger: Logger(label: "test"))
         let store = CatalogStore(database: database)
         let tenant = Tenant(org: "O", sandbox: "prod")
-        var rng = SplitMix(state: 42)
+        var rng = SeededGenerator(seed: 42)
         var objects: [(id: String, object: JSONValue)] = []
         for index in 0..<120 {
             let (id, object) = Self.randomObject(index, rng: &rng)

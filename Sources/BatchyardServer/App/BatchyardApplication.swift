@@ -17,6 +17,7 @@ public enum BatchyardApplication {
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
         let database = try await SQLiteMetadataDatabase.open(
             path: configuration.databasePath, readConnections: configuration.readConnections, logger: logger)
+        try await recoverFiles(configuration: configuration)
         let router = try makeRouter(configuration: configuration, database: database, logger: logger)
         let address = configuration.host
         return Application(
@@ -66,6 +67,7 @@ public enum BatchyardApplication {
         ).addRoutes(to: router)
         ImportController(creation: BatchCreation(store: store), maxBodySize: configuration.maxJSONBodySize, clock: clock)
             .addRoutes(to: router)
+        try FileRoutes.add(to: router, configuration: configuration, database: database, clock: clock)
         return router
     }
 }

@@ -18,9 +18,12 @@ public struct ServerConfiguration: Sendable {
     /// Resolves a dataset's schema to a validator; `nil` (the default) uses the Schema Registry.
     public var validators: ValidatorProvider?
 
+    /// What the upload routes accept (sizes, guardrails).
+    public var uploadLimits = UploadLimits()
+
     public init() {}
 
-    /// Where the blob store keeps files.
+    /// Where blobs (uploads, lake files, diagnostics) live inside the data directory.
     public var blobsDirectory: String { dataDirectory + "/blobs" }
 
     /// The SQLite metadata file inside the data directory.
