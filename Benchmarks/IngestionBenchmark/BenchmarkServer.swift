@@ -1,7 +1,7 @@
 import Foundation
 
-/// A `batchyard serve` process driven with curl; the upload is hard-linked into the blob store
-/// (as a PUT would leave it) so that only processing is timed.
+/// A `batchyard serve` process driven with curl; the file is uploaded with PUT before the clock
+/// starts, so that only processing (COMPLETE → success) is timed.
 final class BenchmarkServer {
     let process = Process()
     let dataDirectory: String
@@ -56,10 +56,10 @@ final class BenchmarkServer {
             throw BenchmarkFailure(message: "no batch id in \(batch)")
         }
         let batchID = String(batch[range.upperBound...].prefix { $0 != "\"" })
-        let upload = "\(dataDirectory)/blobs/uploads/\(org)/prod/\(batchID)/records.jsonl"
-        try FileManager.default.createDirectory(
-            atPath: (upload as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        if link(file, upload) != 0 { try FileManager.default.copyItem(atPath: file, toPath: upload) }
+        _ = try curl([
+            "-X", "PUT", base + "/import/batches/\(batchID)/datasets/\(datasetID)/files/records.jsonl",
+            "-H", "Content-Type: application/octet-stream", "--data-binary", "@" + file,
+        ])
         let cpuStart = BenchmarkShell.cpuSeconds(pid: process.processIdentifier)
         let start = Date()
         _ = try curl(["-X", "POST", base + "/import/batches/\(batchID)?action=COMPLETE"])

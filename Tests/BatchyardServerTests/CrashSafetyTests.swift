@@ -30,10 +30,13 @@ struct CrashSafetyTests {
         let batchID = (try? JSONValue(parsing: batch.body))?["id"]?.stringValue ?? ""
         #expect(!batchID.isEmpty, "\(batch.body)")
         let lines = (0..<Self.records).map { "{\"row\": \($0), \"text\": \"record \($0)\"}" }.joined(separator: "\n")
-        let upload = "\(directory)/blobs/uploads/\(TestServer.orgA)/prod/\(batchID)/data.json"
-        try FileManager.default.createDirectory(
-            atPath: (upload as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(lines.utf8).write(to: URL(fileURLWithPath: upload))
+        let local = directory + "/input.json"
+        try Data(lines.utf8).write(to: URL(fileURLWithPath: local))
+        let put = try first.curl(headers() + [
+            "-X", "PUT", base + "/import/batches/\(batchID)/datasets/\(datasetID)/files/data.json",
+            "-H", "Content-Type: application/octet-stream", "--data-binary", "@" + local,
+        ])
+        #expect(put.status == 200 || put.status == 201, "\(put.body)")
         let complete = try first.curl(headers() + ["-X", "POST", base + "/import/batches/\(batchID)?action=COMPLETE"])
         #expect(complete.status == 200, "\(complete.body)")
 

@@ -17,7 +17,7 @@ struct InterruptedWorkTests {
             let dataset = try await api.createDataset()
             let id = try await api.createBatch(datasetID: dataset, extra: ["inputFormat": ["format": "json"]])["id"]?
                 .stringValue ?? ""
-            try api.placeUpload(dataDirectory: directory, batchID: id, path: "f.json", bytes: Array("{\"a\": 1}\n".utf8))
+            try await api.placeUpload(dataDirectory: directory, batchID: id, path: "f.json", bytes: Array("{\"a\": 1}\n".utf8))
             _ = try await api.send(.post, "/data/foundation/import/batches/\(id)?action=COMPLETE", contentType: nil)
             let now = Int64(Date().timeIntervalSince1970 * 1000)
             let job = try await api.store.transaction { tx in try await tx.claimJob(now: now, leaseMillis: 200) }

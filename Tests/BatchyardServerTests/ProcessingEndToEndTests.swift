@@ -36,7 +36,7 @@ struct ProcessingEndToEndTests {
             for input in inputs {
                 let batch = try await api.createBatch(datasetID: dataset, extra: ["inputFormat": input.format])
                 let id = batch["id"]?.stringValue ?? ""
-                try api.placeUpload(dataDirectory: directory, batchID: id, path: input.file, bytes: input.bytes)
+                try await api.placeUpload(dataDirectory: directory, batchID: id, path: input.file, bytes: input.bytes)
                 let complete = try await api.send(.post, "/data/foundation/import/batches/\(id)?action=COMPLETE", contentType: nil)
                 #expect(complete.status == .ok)
                 let final = try await api.waitForFinal(id)
@@ -72,7 +72,7 @@ struct ProcessingEndToEndTests {
             let batch = try await api.createBatch(
                 datasetID: dataset, extra: ["inputFormat": ["format": "json"], "enableErrorDiagnostics": true])
             let id = batch["id"]?.stringValue ?? ""
-            try api.placeUpload(dataDirectory: directory, batchID: id, path: "f.json", bytes: Array("{\"a\": 1}\n{oops\n".utf8))
+            try await api.placeUpload(dataDirectory: directory, batchID: id, path: "f.json", bytes: Array("{\"a\": 1}\n{oops\n".utf8))
             _ = try await api.send(.post, "/data/foundation/import/batches/\(id)?action=COMPLETE", contentType: nil)
             let final = try await api.waitForFinal(id)
             #expect(final["status"]?.stringValue == "failed")
@@ -102,7 +102,7 @@ struct ProcessingEndToEndTests {
                 let id = try await api.createBatch(datasetID: dataset, extra: ["inputFormat": ["format": "json"]])["id"]?
                     .stringValue ?? ""
                 let lines = (0..<(index + 1) * 10).map { "{\"batch\": \(index), \"row\": \($0)}" }.joined(separator: "\n")
-                try api.placeUpload(dataDirectory: directory, batchID: id, path: "f.json", bytes: Array(lines.utf8))
+                try await api.placeUpload(dataDirectory: directory, batchID: id, path: "f.json", bytes: Array(lines.utf8))
                 ids.append(id)
             }
             try await withThrowingTaskGroup(of: Void.self) { group in

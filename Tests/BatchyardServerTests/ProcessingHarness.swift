@@ -43,12 +43,12 @@ extension TestServer {
 }
 
 extension APIClient {
-    /// Places an uploaded file where the upload routes put them (`uploads/{org}/{sandbox}/{batch}/{path}`).
-    func placeUpload(dataDirectory: String, batchID: String, path: String, bytes: [UInt8], tenant: Tenant = APIClient.tenantA) throws {
-        let file = "\(dataDirectory)/blobs/uploads/\(tenant.org)/\(tenant.sandbox)/\(batchID)/\(path)"
-        try FileManager.default.createDirectory(
-            atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(bytes).write(to: URL(fileURLWithPath: file))
+    /// Uploads a file into a loading batch with the small-file PUT, as a client would.
+    func placeUpload(dataDirectory: String, batchID: String, path: String, bytes: [UInt8], tenant: Tenant = APIClient.tenantA) async throws {
+        let batch = try await store.get(.batches, tenant: tenant, id: batchID)?.document ?? .null
+        let dataset = batch["relatedObjects"]?.arrayValue?.first?["id"]?.stringValue ?? ""
+        let response = try await sendBytes(.put, UploadFixtures.importPath(batchID, dataset, path), bytes: bytes)
+        #expect(response.status == .ok || response.status == .created, "PUT \(path): \(response.status)")
     }
 
     /// Polls the batch until its status is final (or 60 s pass) and returns it.

@@ -24,7 +24,7 @@ struct ProcessingSchemaTests {
                 #"{"\#(ns)": {"loyalty": {"points": 7}}}"#,
                 #"{"\#(ns)": {"loyalty": {"tier": "gold"}}}"#,
             ]
-            try api.placeUpload(dataDirectory: directory, batchID: id, path: "m.json", bytes: Array(lines.joined(separator: "\n").utf8))
+            try await api.placeUpload(dataDirectory: directory, batchID: id, path: "m.json", bytes: Array(lines.joined(separator: "\n").utf8))
             _ = try await api.send(.post, "/data/foundation/import/batches/\(id)?action=COMPLETE", contentType: nil)
             let final = try await api.waitForFinal(id)
             #expect(final["status"]?.stringValue == "success", "\(final.serialized())")

@@ -153,7 +153,8 @@ extension IngestionWorkers {
         } catch {
             throw ConfigurationFailure(message: "The dataset's schema cannot be used: \(error)")
         }
-        let files = try await blobs.list(prefix: keys.uploadsPrefix).map { String($0.key.dropFirst(keys.uploadsPrefix.count)) }
+        // The batch's complete files (`batch_files`); a large file never COMPLETEd is not part of it.
+        let files = try await UploadStore(database: store.database).files(ofBatch: job.batchID, tenant: job.tenant).map(\.path)
         var diagnostics = batch["tags"]?["acp_enableErrorDiagnostics"]
         if let first = diagnostics?.arrayValue?.first { diagnostics = first }
         let diagnosticsEnabled = diagnostics?.boolValue ?? (diagnostics?.stringValue == "true")
