@@ -56,10 +56,17 @@ final class BenchmarkServer {
             throw BenchmarkFailure(message: "no batch id in \(batch)")
         }
         let batchID = String(batch[range.upperBound...].prefix { $0 != "\"" })
-        _ = try curl([
-            "-X", "PUT", base + "/import/batches/\(batchID)/datasets/\(datasetID)/files/records.jsonl",
-            "-H", "Content-Type: application/octet-stream", "--data-binary", "@" + file,
-        ])
+        // Small-file PUTs take at most 256 MB: split at line boundaries into 200 MB files.
+        let parts = dataDirectory + "-parts"
+        try FileManager.default.createDirectory(atPath: parts, withIntermediateDirectories: true)
+        try BenchmarkShell.run("/usr/bin/split", ["-C", "200m", "-d", "-a", "3", file, parts + "/records-"])
+        for name in try FileManager.default.contentsOfDirectory(atPath: parts).sorted() {
+            _ = try curl([
+                "-X", "PUT", base + "/import/batches/\(batchID)/datasets/\(datasetID)/files/\(name).jsonl",
+                "-H", "Content-Type: application/octet-stream", "-T", parts + "/" + name,
+            ])
+        }
+        try? FileManager.default.removeItem(atPath: parts)
         let cpuStart = BenchmarkShell.cpuSeconds(pid: process.processIdentifier)
         let start = Date()
         _ = try curl(["-X", "POST", base + "/import/batches/\(batchID)?action=COMPLETE"])
