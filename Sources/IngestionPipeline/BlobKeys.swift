@@ -1,4 +1,5 @@
 import BatchyardCore
+import BlobStore
 
 /// The blob-store keys of one batch, as the issue-5 contract lays them out.
 ///
@@ -33,26 +34,8 @@ public struct BlobKeys: Sendable, Hashable {
     /// The batch's metadata folder (`meta/{org}/{sandbox}/{batchId}/`): row errors, input files.
     public var metaPrefix: String { "meta/\(scope)/\(batch)/" }
 
-    /// One key segment from header text, encoded exactly as the upload side's `BlobKey.segment`
-    /// does (bytes outside `A-Z a-z 0-9 . _ - @` percent-encoded, `.`/`..` escaped), so that both
-    /// sides name the same files; replace with `BlobKey.segment` once both modules are merged.
-    static func segment(_ text: String) -> String {
-        if text.isEmpty { return "%00" }
-        if text == "." || text == ".." { return String(repeating: "%2E", count: text.count) }
-        var out = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"),
-                UInt8(ascii: "@"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                out += "%" + (hex.count < 2 ? "0" : "") + hex
-            }
-        }
-        return out
-    }
+    /// One key segment from header text, encoded as the upload side encodes it.
+    static func segment(_ text: String) -> String { BlobKey.segment(text) }
 
     /// The name of the `number`th output file (from 1): `part-00001.parquet`.
     public static func partName(_ number: Int) -> String {
