@@ -11,7 +11,7 @@ struct ProcessingEndToEndTests {
         "\(server.configuration.dataDirectory)/blobs/lake/\(TestServer.orgA)/prod/\(dataset)/\(batch)"
     }
 
-    @Test("JSON Lines, multi-line JSON, CSV and pyarrow Parquet: COMPLETE → success, DuckDB reads the lake")
+    @Test("JSON Lines, multi-line JSON, CSV and pyarrow Parquet: PUT → COMPLETE → success → download, DuckDB reads it")
     func formats() async throws {
         let server = TestServer()
         let directory = server.configuration.dataDirectory
@@ -56,6 +56,17 @@ struct ProcessingEndToEndTests {
                 #expect(listedInputs == "{\"path\":\"\(input.file)\"}\n")
                 let rows = try TestPython.duckDBRows(Self.lake(server, dataset: dataset, batch: id), orderBy: "id")
                 #expect(rows == input.expected, "\(input.file)")
+                // Download through Data Access and read the downloaded bytes with DuckDB too.
+                let exported = try await api.send(.get, "/data/foundation/export/batches/\(id)/files")
+                let fileID = exported.json["data"]?.arrayValue?.first?["dataSetFileId"]?.stringValue ?? ""
+                #expect(!fileID.isEmpty, "\(exported.text)")
+                let download = try await api.sendBytes(
+                    .get, "/data/foundation/export/files/\(fileID)?path=part-00001.parquet", bytes: nil, contentType: nil)
+                #expect(download.status == .ok)
+                let downloads = directory + "/downloads-\(id)"
+                try FileManager.default.createDirectory(atPath: downloads, withIntermediateDirectories: true)
+                try Data(download.body).write(to: URL(fileURLWithPath: downloads + "/part-00001.parquet"))
+                #expect(try TestPython.duckDBRows(downloads, orderBy: "id") == input.expected)
             }
             let datasetDoc = try await api.store.get(.dataSets, tenant: APIClient.tenantA, id: dataset)?.document
             #expect(datasetDoc?["lastBatchStatus"]?.stringValue == "success")
