@@ -64,6 +64,15 @@ let package = Package(
             ],
             path: "Benchmarks/UploadBenchmark", swiftSettings: swiftSettings),
 
+        // Batch processing: readers → validator → zstd Parquet in staging → publish.
+        .target(
+            name: "IngestionPipeline",
+            dependencies: ["BatchyardCore", "Ingestion", "XDMValidation", "Parquet", "BlobStore"],
+            swiftSettings: swiftSettings),
+
+        .executableTarget(
+            name: "IngestionBenchmark", path: "Benchmarks/IngestionBenchmark", swiftSettings: swiftSettings),
+
         // Metadata store on SQLKit.
         .target(
             name: "BatchyardStore",
@@ -82,7 +91,7 @@ let package = Package(
         .target(
             name: "BatchyardServer",
             dependencies: [
-                "BatchyardCore", "BatchyardStore", "XDMValidation", "BlobStore", "Ingestion", "Parquet",
+                "BatchyardCore", "BatchyardStore", "XDMValidation", "BlobStore", "Ingestion", "Parquet", "IngestionPipeline",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -118,6 +127,10 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "BatchyardCore", "BatchyardTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "BlobStoreTests", dependencies: ["BlobStore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IngestionPipelineTests",
+            dependencies: ["IngestionPipeline", "BlobStore", "Ingestion", "XDMValidation", "Parquet", "BatchyardCore"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "BatchyardStoreTests", dependencies: ["BatchyardStore", "BatchyardCore", "BatchyardTestSupport"],
             swiftSettings: swiftSettings),

@@ -21,6 +21,7 @@ enum SchemaMigrations {
         }
         if !applied.contains(TagTriggers.version) { try await TagTriggers.apply(to: database, dialect: dialect) }
         if !applied.contains(2) { try await UploadStore.migrate(database) }
+        if !applied.contains(JobQueueSchema.version) { try await JobQueueSchema.apply(to: database) }
     }
 
     private static func applyVersion1(to database: any SQLDatabase, documentType: String) async throws {

@@ -25,6 +25,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (BATCHYARD_LOG_LEVEL).")
     var logLevel: String?
 
+    @Option(help: "Ingestion workers in this process (BATCHYARD_WORKERS; default 2).")
+    var workers: Int?
+
+    @Option(name: .customLong("abandon-after"),
+            help: "A loading batch untouched this long becomes abandoned: 24h, 90m, 30s, 500ms (BATCHYARD_ABANDON_AFTER).")
+    var abandonAfter: String?
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         func setting(_ flag: String?, _ name: String) -> String? { flag ?? environment["BATCHYARD_\(name)"] }
@@ -49,6 +56,23 @@ struct ServeCommand: AsyncParsableCommand {
                 throw ValidationError("log level must be one of trace, debug, info, notice, warning, error, critical")
             }
             configuration.logLevel = level
+        }
+        if let text = setting(workers.map(String.init), "WORKERS") {
+            guard let value = Int(text), (0...64).contains(value) else {
+                throw ValidationError("workers must be a number from 0 to 64, not '\(text)'")
+            }
+            configuration.workers.workers = value
+        }
+        for (flag, name) in [(abandonAfter, "ABANDON_AFTER"), (nil, "JOB_LEASE"), (nil, "WORKER_POLL")] {
+            guard let text = setting(flag, name) else { continue }
+            guard let millis = DurationText.milliseconds(text) else {
+                throw ValidationError("\(name.lowercased()) must be a duration such as 24h, 90m, 30s or 500ms, not '\(text)'")
+            }
+            switch name {
+            case "ABANDON_AFTER": configuration.workers.abandonAfterMillis = millis
+            case "JOB_LEASE": configuration.workers.leaseMillis = millis
+            default: configuration.workers.pollMillis = millis
+            }
         }
         var logger = Logger(label: "batchyard")
         logger.logLevel = configuration.logLevel

@@ -20,9 +20,12 @@ final class ServerProcess: @unchecked Sendable {
         return ".build/debug/batchyard"
     }
 
-    init(dataDirectory: String, arguments: [String] = []) throws {
+    init(dataDirectory: String, arguments: [String] = [], environment: [String: String] = [:]) throws {
         self.dataDirectory = dataDirectory
         process.executableURL = URL(fileURLWithPath: Self.binaryPath)
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.arguments = ["serve", "--port", "0", "--data-dir", dataDirectory] + arguments
         output = Pipe()
         process.standardOutput = output

@@ -1,6 +1,7 @@
 import HTTPTypes
 import BatchyardCore
 import BatchyardStore
+import BlobStore
 import Foundation
 import Hummingbird
 import Logging
@@ -23,7 +24,7 @@ public enum BatchyardApplication {
             router: router,
             server: .http1(additionalChannelHandlers: [ExpectContinueHandler()]),
             configuration: .init(address: .hostname(address, port: configuration.port), serverName: "batchyard"),
-            services: [DatabaseService(database: database)],
+            services: [DatabaseService(database: database), try makeWorkers(configuration: configuration, database: database, logger: logger)],
             onServerRunning: { channel in
                 await onServerRunning(channel.localAddress?.port ?? configuration.port)
             },
@@ -60,6 +61,11 @@ public enum BatchyardApplication {
             .addRoutes(to: router)
         SchemaRegistryController(service: schemaRegistry, maxBodySize: configuration.maxJSONBodySize, clock: clock)
             .addRoutes(to: router)
+        BatchSignalController(
+            store: store, blobs: try LocalBlobStore(root: configuration.blobsDirectory),
+            transitions: BatchTransitions(retryDelayMillis: configuration.workers.retryDelayMillis), wakeup: .shared,
+            clock: clock
+        ).addRoutes(to: router)
         ImportController(creation: BatchCreation(store: store), maxBodySize: configuration.maxJSONBodySize, clock: clock)
             .addRoutes(to: router)
         try FileRoutes.add(to: router, configuration: configuration, database: database, clock: clock)

@@ -13,6 +13,11 @@ public struct ServerConfiguration: Sendable {
     /// Connections that serve reads concurrently with the one writer.
     public var readConnections: Int = 4
 
+    /// Ingestion workers, job leases and batch abandonment.
+    public var workers = WorkerSettings()
+    /// Resolves a dataset's schema to a validator; `nil` (the default) uses the Schema Registry.
+    public var validators: ValidatorProvider?
+
     /// What the upload routes accept (sizes, guardrails).
     public var uploadLimits = UploadLimits()
 

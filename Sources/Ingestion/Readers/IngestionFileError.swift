@@ -13,6 +13,11 @@ public struct IngestionFileError: Error, Sendable, Hashable, CustomStringConvert
         case invalidCSVHeader = "CSVHeaderException"
         /// One record is larger than the reader's limit, so the file cannot be read in bounded memory.
         case recordTooLarge = "RecordTooLargeException"
+        /// The file's columns do not fit the dataset's schema (Parquet input: a column the schema
+        /// lacks, or a type that cannot be converted).
+        case typeCompatibility = "TypeCompatibilityException"
+        /// The file is not in the batch's format at all (e.g. a Parquet upload that is not Parquet).
+        case unreadableFile = "INGEST-1401-400"
     }
 
     /// What is wrong with the file.
@@ -30,6 +35,9 @@ public struct IngestionFileError: Error, Sendable, Hashable, CustomStringConvert
         case .emptyCSVHeader: self.message = message ?? "CSV file contains empty header row."
         case .invalidCSVHeader: self.message = message ?? "CSV file header row is invalid."
         case .recordTooLarge: self.message = message ?? "A record is too large to read."
+        case .typeCompatibility:
+            self.message = message ?? "The file's columns cannot be converted to the dataset's schema."
+        case .unreadableFile: self.message = message ?? "The file cannot be read in the batch's input format."
         }
     }
 

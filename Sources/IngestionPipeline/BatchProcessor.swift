@@ -1,0 +1,172 @@
+import BatchyardCore
+import BlobStore
+import Foundation
+import Ingestion
+import XDMValidation
+
+/// Turns a batch's uploaded files into staged zstd Parquet parts and a verdict.
+///
+/// Each file is streamed: read in chunks by the format's reader, every record validated and coerced
+/// by the dataset's ``RecordValidator`` (any JSON object when the dataset has no schema), accepted
+/// records written by a ``StagingWriter``, rejected ones tallied and (with diagnostics on) logged.
+/// Nothing here touches the Catalog: the worker turns the outcome into lifecycle events and
+/// publishes the parts.
+public struct BatchProcessor: Sendable {
+    /// Where uploads are read and staged parts and diagnostics are written.
+    public let blobs: any BlobStore
+    /// Chunk, row-group and part sizes.
+    public let options: ProcessingOptions
+
+    /// A processor over `blobs`.
+    public init(blobs: any BlobStore, options: ProcessingOptions = ProcessingOptions()) {
+        self.blobs = blobs
+        self.options = options
+    }
+
+    /// Processes one attempt. `checkpoint` runs between chunks; it throws to stop the attempt
+    /// (cancellation, lost lease), in which case the attempt's staging is deleted.
+    public func process(
+        _ request: BatchProcessingRequest, checkpoint: @escaping @Sendable () async throws -> Void = {}
+    ) async throws -> BatchProcessingOutcome {
+        let keys = request.keys
+        try await blobs.deletePrefix(keys.stagingPrefix)
+        try await blobs.deletePrefix(keys.metaPrefix)
+        let schema = try request.validator.map { try LakeSchema(schema: $0.schema) }
+        let writer = StagingWriter(
+            blobs: blobs, prefix: keys.stagingPrefix(attempt: request.attempt), schema: schema, options: options)
+        let diagnostics = DiagnosticsWriter(
+            blobs: blobs, metaPrefix: keys.metaPrefix, rowsPerFile: options.rowErrorsPerFile)
+        var report = BatchIngestionReport()
+        do {
+            try diagnostics.writeInputFiles(request.files)
+            for file in request.files {
+                try await checkpoint()
+                var fileReport = BatchIngestionReport()
+                do {
+                    try await processFile(
+                        file, request: request, writer: writer, diagnostics: diagnostics, report: &fileReport,
+                        checkpoint: checkpoint)
+                } catch let error as IngestionFileError {
+                    fileReport.fileErrors.append(error)
+                }
+                report.merge(fileReport)
+                if !report.fileErrors.isEmpty { break }
+            }
+            let parts = try writer.finish()
+            try await writer.uploadScratchParts()
+            try diagnostics.close()
+            report.outputFileCount = parts.count
+            report.outputByteSize = parts.reduce(0) { $0 + $1.size }
+            let verdict = report.verdict(policy: request.policy, diagnosticsEnabled: request.diagnosticsEnabled)
+            if verdict.decision == .fail {
+                try await blobs.deletePrefix(keys.stagingPrefix)
+                return BatchProcessingOutcome(report: report, verdict: verdict, parts: [], rowErrorFiles: diagnostics.paths)
+            }
+            return BatchProcessingOutcome(report: report, verdict: verdict, parts: parts, rowErrorFiles: diagnostics.paths)
+        } catch {
+            writer.abandon()
+            try? diagnostics.close()
+            try? await blobs.deletePrefix(keys.stagingPrefix)
+            throw error
+        }
+    }
+
+    private func processFile(
+        _ file: String, request: BatchProcessingRequest, writer: StagingWriter, diagnostics: DiagnosticsWriter,
+        report: inout BatchIngestionReport, checkpoint: @Sendable () async throws -> Void
+    ) async throws {
+        let key = request.keys.uploadsPrefix + file
+        guard let path = blobs.localPath(for: key) else {
+            throw BatchProcessingError(.io, "The blob store has no local file for '\(key)'.")
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+        report.inputFileCount += 1
+        report.inputByteSize += size
+        var handler = RecordHandler(
+            validator: request.validator, writer: writer, diagnostics: diagnostics,
+            diagnosticsEnabled: request.diagnosticsEnabled)
+        if request.inputFormat.format == .parquet {
+            guard size > 0 else { throw IngestionFileError(.emptyFile, file: file) }
+            let input = try ParquetInput(path: path, fileName: file)
+            if let validator = request.validator { try input.check(against: validator.schema) }
+            var row = 1
+            try input.forEachRecord { record in
+                try handler.handle(.record(SourceRecord(value: record, line: row)), file: file, report: &report)
+                row += 1
+            }
+            return
+        }
+        var reader = try request.inputFormat.makeReader(fileName: file)
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw BatchProcessingError(.io, "cannot open \(path) (errno \(errno))") }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: options.readChunkBytes)
+        var items: [ReadItem] = []
+        var chunks = 0
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw BatchProcessingError(.io, "cannot read \(path) (errno \(errno))")
+            }
+            if count == 0 { break }
+            try reader.read(buffer[0..<count]) { items.append($0) }
+            for item in items { try handler.handle(item, file: file, report: &report) }
+            items.removeAll(keepingCapacity: true)
+            chunks += 1
+            if chunks % 16 == 0 { try await checkpoint() }
+        }
+        try reader.finish { items.append($0) }
+        for item in items { try handler.handle(item, file: file, report: &report) }
+    }
+}
+
+/// Validates one read item and routes it to the writer or the diagnostics.
+private struct RecordHandler {
+    let validator: RecordValidator?
+    let writer: StagingWriter
+    let diagnostics: DiagnosticsWriter
+    let diagnosticsEnabled: Bool
+
+    mutating func handle(_ item: ReadItem, file: String, report: inout BatchIngestionReport) throws {
+        switch item {
+        case .rowError(let error):
+            try reject(error, report: &report)
+        case .record(let source):
+            guard let validator else {
+                guard case .object = source.value else {
+                    try reject(
+                        RowError(
+                            stage: .conversion, file: file, line: source.line, rawRecord: source.value.serialized(),
+                            issues: [.init(code: .corruptRow, reason: "A record must be a JSON object.")]),
+                        report: &report)
+                    return
+                }
+                try writer.write(source.value)
+                report.rows.recordAccepted()
+                return
+            }
+            switch validator.validate(source.value) {
+            case .valid(let coerced):
+                try writer.write(coerced)
+                report.rows.recordAccepted()
+            case .invalid(let errors):
+                let issues = errors.map { error in
+                    RowError.Issue(
+                        code: RowErrorCode(rawValue: error.family.rawValue),
+                        fieldPath: error.path.isEmpty ? nil : error.path, reason: error.description)
+                }
+                try reject(
+                    RowError(
+                        stage: .conversion, file: file, line: source.line, rawRecord: source.value.serialized(),
+                        issues: issues),
+                    report: &report)
+            }
+        }
+    }
+
+    private func reject(_ error: RowError, report: inout BatchIngestionReport) throws {
+        report.rows.recordRejected(error)
+        if diagnosticsEnabled { try diagnostics.append(error) }
+    }
+}

@@ -1,0 +1,132 @@
+import BatchyardCore
+import BlobStore
+import Foundation
+import Parquet
+import XDMValidation
+
+/// Writes a batch's accepted records as zstd Parquet parts into its staging folder.
+///
+/// Memory is bounded by one row group per open part (``ProcessingOptions/rowGroupTargetBytes``).
+/// With an XDM schema every part has the lake schema; without one the columns are inferred
+/// (``InferredSchema``) from the first records, and a record that does not fit starts a new part.
+final class StagingWriter {
+    private let blobs: any BlobStore
+    private let prefix: String
+    private let options: ProcessingOptions
+    private let fixedSchema: LakeSchema?
+    private var inferred = InferredSchema()
+    private var pending: [JSONValue] = []
+    private var writer: ParquetFileWriter?
+    private var schema: LakeSchema?
+    private var rowsInPart = 0
+    private var currentPath = ""
+    private var currentKey = ""
+    private(set) var parts: [StagedPart] = []
+    private var scratchParts: [(path: String, key: String)] = []
+    private let scratch: String
+
+    init(blobs: any BlobStore, prefix: String, schema: LakeSchema?, options: ProcessingOptions) {
+        self.blobs = blobs
+        self.prefix = prefix
+        self.fixedSchema = schema
+        self.options = options
+        self.scratch = options.scratchDirectory
+    }
+
+    /// Adds one accepted (coerced) record.
+    func write(_ record: JSONValue) throws {
+        if let fixedSchema {
+            if writer == nil { try open(fixedSchema) }
+            try append(record)
+            return
+        }
+        if writer == nil {
+            pending.append(record)
+            inferred.widen(with: record)
+            if pending.count >= options.inferenceSampleSize { try flushPending() }
+            return
+        }
+        if !inferred.fits(record) {
+            try closePart()
+            inferred.widen(with: record)
+            try open(LakeSchema(columns: inferred.columns))
+        }
+        try append(record)
+    }
+
+    /// Closes the last part and returns every part written, in order.
+    func finish() throws -> [StagedPart] {
+        if fixedSchema == nil, writer == nil, !pending.isEmpty { try flushPending() }
+        try closePart()
+        return parts
+    }
+
+    /// Closes and deletes a half-written part after a failure.
+    func abandon() {
+        if writer != nil { try? FileManager.default.removeItem(atPath: currentPath) }
+        writer = nil
+    }
+
+    private func flushPending() throws {
+        try open(LakeSchema(columns: inferred.columns))
+        let records = pending
+        pending = []
+        for record in records { try append(record) }
+    }
+
+    private func append(_ record: JSONValue) throws {
+        if rowsInPart >= options.maxRowsPerPart {
+            let schema = self.schema!
+            try closePart()
+            try open(schema)
+        }
+        try writer!.write(row: schema!.row(record))
+        rowsInPart += 1
+    }
+
+    private func open(_ schema: LakeSchema) throws {
+        let number = parts.count + 1
+        currentKey = prefix + BlobKeys.partName(number)
+        if let local = blobs.localPath(for: currentKey) {
+            currentPath = local
+        } else {
+            currentPath = scratch + "/" + UUID().uuidString + ".parquet"
+        }
+        try FileManager.default.createDirectory(
+            atPath: (currentPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        var writerOptions = ParquetWriterOptions()
+        writerOptions.compression = .zstd
+        writerOptions.rowGroupTargetBytes = options.rowGroupTargetBytes
+        writer = try ParquetFileWriter(
+            path: currentPath, schema: schema.parquet, options: writerOptions,
+            keyValueMetadata: ["batchyard.part": String(number)])
+        self.schema = schema
+        rowsInPart = 0
+    }
+
+    private func closePart() throws {
+        guard let writer else { return }
+        try writer.close()
+        self.writer = nil
+        try synchronizeFile(currentPath)
+        let size = (try FileManager.default.attributesOfItem(atPath: currentPath)[.size] as? NSNumber)?.int64Value ?? 0
+        if blobs.localPath(for: currentKey) == nil { scratchParts.append((currentPath, currentKey)) }
+        parts.append(StagedPart(number: parts.count + 1, key: currentKey, records: rowsInPart, size: size))
+    }
+
+    /// Copies parts written to scratch files into the blob store (backends without local paths).
+    func uploadScratchParts() async throws {
+        for (path, key) in scratchParts {
+            _ = try await blobs.putFile(key: key, fromLocalPath: path, removingSource: true)
+        }
+        scratchParts = []
+    }
+}
+
+/// fsyncs a finished part so that a published file survives a power loss.
+private func synchronizeFile(_ path: String) throws {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { throw BatchProcessingError(.io, "cannot open \(path) (errno \(errno))") }
+    defer { _ = close(descriptor) }
+    guard fsync(descriptor) == 0 else { throw BatchProcessingError(.io, "fsync of \(path) failed (errno \(errno))") }
+}
