@@ -137,7 +137,7 @@ let package = Package(
         .testTarget(
             name: "BatchyardServerTests",
             dependencies: [
-                "BatchyardServer", "BatchyardStore", "BatchyardCore", "BlobStore", "Parquet",
+                "BatchyardServer", "BatchyardStore", "BatchyardCore", "BlobStore", "Parquet", "BatchyardTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

@@ -1,38 +1,23 @@
+import BatchyardTestSupport
 import Foundation
 import Testing
 
 /// The project's Python (with pyarrow and DuckDB) for checking lake files: `BATCHYARD_PYTHON`, else
 /// `<package root>/.venv/bin/python` as `scripts/bootstrap.sh --test` makes it.
 enum TestPython {
-    static var path: String? {
-        if let path = ProcessInfo.processInfo.environment["BATCHYARD_PYTHON"], !path.isEmpty { return path }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let path = root.appendingPathComponent(".venv/bin/python").path
-        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
-    }
+    static var path: String? { ProjectPython.path }
 
     /// Runs `script` with `arguments`; returns its standard output (the test fails on a non-zero exit).
     static func run(_ script: String, _ arguments: [String] = []) throws -> String {
-        guard let path else {
-            Issue.record("Python with pyarrow and duckdb not found: run `scripts/bootstrap.sh --test` (or set BATCHYARD_PYTHON)")
+        guard ProjectPython.path != nil else {
+            Issue.record(Comment(rawValue: ProjectPython.missingMessage))
             return ""
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["-c", script] + arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        if process.terminationStatus != 0 {
-            Issue.record("python failed: \(String(decoding: errors, as: UTF8.self))")
+        let result = try ProjectPython.run(["-c", script] + arguments)
+        if result.status != 0 {
+            Issue.record("python failed: \(String(decoding: result.errors, as: UTF8.self))")
         }
-        return String(decoding: data, as: UTF8.self)
+        return String(decoding: result.output, as: UTF8.self)
     }
 
     /// Every row of the Parquet files under `directory` (all parts, by name), as DuckDB reads them,
