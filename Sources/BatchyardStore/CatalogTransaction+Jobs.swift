@@ -75,10 +75,14 @@ extension CatalogTransaction {
         return !rows.isEmpty
     }
 
-    /// Batches still `loading` whose last change is older than `before`: candidates for `abandoned`.
+    /// Batches still `loading` whose last change — to the batch or to any of its uploaded files —
+    /// is older than `before`: candidates for `abandoned`. Uploads do not bump the batch's
+    /// `version`, so their `batch_files` rows are what shows a batch is still being filled.
     public func staleLoadingBatches(updatedBefore before: Int64, limit: Int) async throws -> [(tenant: Tenant, id: String)] {
         let rows = try await database.raw("""
             SELECT org, sandbox, id FROM batches WHERE status = 'loading' AND updated < \(bind: before) \
+            AND NOT EXISTS (SELECT 1 FROM batch_files f WHERE f.org = batches.org AND f.sandbox = batches.sandbox \
+            AND f.batch_id = batches.id AND f.updated >= \(bind: before)) \
             ORDER BY updated LIMIT \(bind: limit)
             """).all()
         return try rows.map { row in

@@ -148,4 +148,30 @@ struct ProcessingEndToEndTests {
             #expect(final["completed"]?.int64Value != nil)
         }
     }
+
+    @Test("abandonment counts uploads as activity: a batch still receiving files stays loading")
+    func uploadsKeepBatchAlive() async throws {
+        var configured = TestServer()
+        configured.configuration.workers.abandonAfterMillis = 3_000
+        let server = configured
+        try await server.runWithWorkers { api in
+            let dataset = try await api.createDataset()
+            let id = try await api.createBatch(datasetID: dataset)["id"]?.stringValue ?? ""
+            let started = Date()
+            var index = 0
+            while Date().timeIntervalSince(started) < 4.5 {
+                let upload = try await api.send(
+                    .put, "/data/foundation/import/batches/\(id)/datasets/\(dataset)/files/part-\(index).json",
+                    raw: "{\"row\": \(index)}\n", contentType: "application/octet-stream")
+                #expect(upload.status == .ok)
+                index += 1
+                try await Task.sleep(for: .milliseconds(600))
+            }
+            // Older than --abandon-after since creation, but files arrived within it.
+            let alive = try await api.send(.get, "/data/foundation/catalog/batches/\(id)")
+            #expect(alive.json[id]?["status"]?.stringValue == "loading")
+            let final = try await api.waitForFinal(id)
+            #expect(final["status"]?.stringValue == "abandoned")
+        }
+    }
 }
