@@ -1,5 +1,5 @@
 /// Bounds-checked little-endian reads from a raw buffer; the decoders' cursor.
-struct ByteCursor {
+struct ByteCursor: VarintReading {
     let base: UnsafeRawBufferPointer
     var position: Int
 
@@ -25,23 +25,6 @@ struct ByteCursor {
         let v = base.loadUnaligned(fromByteOffset: position, as: T.self)
         position += size
         return T(littleEndian: v)
-    }
-
-    mutating func readVarint() throws(ParquetError) -> UInt64 {
-        var result: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            let b = try readByte()
-            result |= UInt64(b & 0x7F) << shift
-            if b & 0x80 == 0 { return result }
-            shift += 7
-            if shift > 63 { throw .corrupt("varint too long") }
-        }
-    }
-
-    mutating func readZigZag() throws(ParquetError) -> Int64 {
-        let v = try readVarint()
-        return Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1)))
     }
 
     mutating func skip(_ n: Int) throws(ParquetError) {

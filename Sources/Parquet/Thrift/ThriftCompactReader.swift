@@ -1,7 +1,7 @@
 /// Decodes the Thrift compact protocol from a byte buffer with hard bounds: every length and count
 /// is checked against the bytes that remain, and nesting depth is limited, so a hostile footer can
 /// neither allocate gigabytes nor recurse forever.
-struct ThriftCompactReader {
+struct ThriftCompactReader: VarintReading {
     private let bytes: [UInt8]
     private(set) var position: Int
     private let end: Int
@@ -25,21 +25,8 @@ struct ThriftCompactReader {
         return b
     }
 
-    mutating func readVarint() throws(ParquetError) -> UInt64 {
-        var result: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            let b = try readByte()
-            result |= UInt64(b & 0x7F) << shift
-            if b & 0x80 == 0 { return result }
-            shift += 7
-            if shift > 63 { throw .corrupt("thrift varint too long") }
-        }
-    }
-
     mutating func readI64() throws(ParquetError) -> Int64 {
-        let v = try readVarint()
-        return Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1)))
+        try readZigZag()
     }
 
     mutating func readI32() throws(ParquetError) -> Int32 {
