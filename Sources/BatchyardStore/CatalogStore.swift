@@ -8,12 +8,12 @@ import SQLKit
 public struct CatalogStore: Sendable {
     public let database: any MetadataDatabase
 
-    /// Coalesces concurrent create-batch inserts (the hot write path).
-    private let batchInserts: InsertCoalescer
+    /// Coalesces concurrent conditional inserts (create-batch is the hot write path).
+    private let inserts: InsertCoalescer
 
     public init(database: any MetadataDatabase) {
         self.database = database
-        self.batchInserts = InsertCoalescer(database: database, collection: .batches, parentCollection: .dataSets)
+        self.inserts = InsertCoalescer(database: database)
     }
 
     /// The object `id` of `collection` in `tenant`, or `nil`.
@@ -50,22 +50,14 @@ public struct CatalogStore: Sendable {
     /// Inserts `object` in one statement if its parent (`parentID` in `parentCollection`) exists in
     /// the tenant; `false` when the parent does not exist (or, improbably, the id is taken).
     ///
-    /// The hot path of create-batch: one autocommit statement instead of a read and a transaction.
+    /// The hot path of create-batch: concurrent calls share one autocommit statement instead of
+    /// each doing a read and a transaction (`InsertCoalescer`).
     public func insert(
         _ collection: CatalogCollection, tenant: Tenant, object: StoredObject,
         ifParent parentID: String, existsIn parentCollection: CatalogCollection
     ) async throws -> Bool {
-        guard collection == .batches, parentCollection == .dataSets else {
-            let dialect = database.dialect
-            return try await database.writeStatement { db in
-                try await CatalogTransaction(database: db, dialect: dialect).insert(
-                    collection, tenant: tenant, object: object, condition: """
-                        EXISTS (SELECT 1 FROM \(ident: parentCollection.table) WHERE org = \(bind: tenant.org) \
-                        AND sandbox = \(bind: tenant.sandbox) AND id = \(bind: parentID))
-                        """)
-            }
-        }
-        return try await batchInserts.insert(object, tenant: tenant, parentID: parentID)
+        try await inserts.insert(
+            object, into: collection, tenant: tenant, parentID: parentID, parentCollection: parentCollection)
     }
 
     /// Runs `body` in one transaction; every write in it commits together or not at all.

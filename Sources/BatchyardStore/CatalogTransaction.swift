@@ -28,24 +28,13 @@ public struct CatalogTransaction: Sendable {
     /// One statement: `ON CONFLICT DO NOTHING RETURNING` tells a duplicate apart without a prior
     /// read, and without the failed statement that would abort a PostgreSQL transaction.
     public func insert(_ collection: CatalogCollection, tenant: Tenant, object: StoredObject) async throws {
-        guard try await insert(collection, tenant: tenant, object: object, condition: "1 = 1") else {
-            throw StoreError.duplicateID(object.id)
-        }
-    }
-
-    /// Inserts when `condition` holds; `false` when it does not or the id exists.
-    func insert(_ collection: CatalogCollection, tenant: Tenant, object: StoredObject, condition: SQLQueryString) async throws -> Bool {
         let columns = IndexedColumns(collection: collection, document: object.document)
         let inserted = try await database.raw("""
-            INSERT INTO \(ident: collection.table) (org, sandbox, id, created, updated, version, version_key, name, \
-            status, external_id, dataset_id, batch_id, created_client, created_user, updated_user, doc) SELECT \
-            \(bind: tenant.org), \(bind: tenant.sandbox), \(bind: object.id), \(bind: columns.created), \
-            \(bind: columns.updated), \(bind: columns.version), \(bind: columns.versionKey), \(bind: columns.name), \
-            \(bind: columns.status), \(bind: columns.externalID), \(bind: columns.datasetID), \(bind: columns.batchID), \
-            \(bind: columns.createdClient), \(bind: columns.createdUser), \(bind: columns.updatedUser), \
-            \(documentBind(object.document)) WHERE \(condition) ON CONFLICT DO NOTHING RETURNING id
+            INSERT INTO \(ident: collection.table) (\(unsafeRaw: IndexedColumns.columnList)) VALUES (\
+            \(columns.values(tenant: tenant, id: object.id, document: object.document, syntax: syntax))) \
+            ON CONFLICT DO NOTHING RETURNING id
             """).all()
-        return !inserted.isEmpty
+        guard !inserted.isEmpty else { throw StoreError.duplicateID(object.id) }
     }
 
     /// Replaces an object's document if its stored version is still `expectedVersion`.
@@ -58,7 +47,7 @@ public struct CatalogTransaction: Sendable {
             status = \(bind: columns.status), external_id = \(bind: columns.externalID), \
             dataset_id = \(bind: columns.datasetID), batch_id = \(bind: columns.batchID), \
             created_client = \(bind: columns.createdClient), created_user = \(bind: columns.createdUser), \
-            updated_user = \(bind: columns.updatedUser), doc = \(documentBind(object.document)) \
+            updated_user = \(bind: columns.updatedUser), doc = \(syntax.jsonDocument(object.document.serialized())) \
             WHERE org = \(bind: tenant.org) AND sandbox = \(bind: tenant.sandbox) AND id = \(bind: object.id) \
             AND version = \(bind: expectedVersion) RETURNING id
             """).all()
@@ -75,10 +64,5 @@ public struct CatalogTransaction: Sendable {
         return !rows.isEmpty
     }
 
-    private func documentBind(_ document: JSONValue) -> SQLQueryString {
-        switch dialect {
-        case .sqlite: "\(bind: document.serialized())"
-        case .postgres: "CAST(\(bind: document.serialized()) AS JSONB)"
-        }
-    }
+    private var syntax: SQLDialectSyntax { SQLDialectSyntax(dialect: dialect) }
 }

@@ -1,3 +1,4 @@
+import SQLKit
 import BatchyardCore
 
 /// The fields of a Catalog document copied into indexed SQL columns.
@@ -45,5 +46,19 @@ struct IndexedColumns {
             datasetID = document["dataSetId"]?.stringValue
             batchID = document["batchId"]?.stringValue
         }
+    }
+
+    /// The columns of a Catalog table, in the order `values` binds them.
+    static let columnList = "org, sandbox, id, created, updated, version, version_key, name, status, external_id, "
+        + "dataset_id, batch_id, created_client, created_user, updated_user, doc"
+
+    /// One row's values for `columnList` (without parentheses), the document included.
+    func values(tenant: Tenant, id: String, document: JSONValue, syntax: SQLDialectSyntax) -> SQLQueryString {
+        """
+        \(bind: tenant.org), \(bind: tenant.sandbox), \(bind: id), \(bind: created), \(bind: updated), \
+        \(bind: version), \(bind: versionKey), \(bind: name), \(bind: status), \(bind: externalID), \
+        \(bind: datasetID), \(bind: batchID), \(bind: createdClient), \(bind: createdUser), \(bind: updatedUser), \
+        \(syntax.jsonDocument(document.serialized()))
+        """
     }
 }

@@ -13,26 +13,29 @@ actor InsertCoalescer {
         let tenant: Tenant
         let object: StoredObject
         let parentID: String
+        let collection: CatalogCollection
+        let parentCollection: CatalogCollection
         let continuation: CheckedContinuation<Bool, any Error>
     }
 
     private let database: any MetadataDatabase
-    private let collection: CatalogCollection
-    private let parentCollection: CatalogCollection
     private var pending: [Pending] = []
     private var flushing = false
     /// Rows per statement: 17 binds a row stays far below SQLite's 32 766-variable limit.
     static let maxRows = 256
 
-    init(database: any MetadataDatabase, collection: CatalogCollection, parentCollection: CatalogCollection) {
+    init(database: any MetadataDatabase) {
         self.database = database
-        self.collection = collection
-        self.parentCollection = parentCollection
     }
 
-    func insert(_ object: StoredObject, tenant: Tenant, parentID: String) async throws -> Bool {
+    func insert(
+        _ object: StoredObject, into collection: CatalogCollection, tenant: Tenant,
+        parentID: String, parentCollection: CatalogCollection
+    ) async throws -> Bool {
         try await withCheckedThrowingContinuation { continuation in
-            pending.append(Pending(tenant: tenant, object: object, parentID: parentID, continuation: continuation))
+            pending.append(Pending(
+                tenant: tenant, object: object, parentID: parentID, collection: collection,
+                parentCollection: parentCollection, continuation: continuation))
             if !flushing {
                 flushing = true
                 Task { await self.flush() }
@@ -42,8 +45,20 @@ actor InsertCoalescer {
 
     private func flush() async {
         while !pending.isEmpty {
-            let group = Array(pending.prefix(Self.maxRows))
-            pending.removeFirst(group.count)
+            // One statement per (collection, parent) pair; other pairs wait for the next round.
+            let first = pending[0]
+            var group: [Pending] = []
+            var rest: [Pending] = []
+            for item in pending {
+                if group.count < Self.maxRows, item.collection == first.collection,
+                    item.parentCollection == first.parentCollection
+                {
+                    group.append(item)
+                } else {
+                    rest.append(item)
+                }
+            }
+            pending = rest
             do {
                 let inserted = try await write(group)
                 for item in group { item.continuation.resume(returning: inserted.contains(item.object.id)) }
@@ -55,23 +70,15 @@ actor InsertCoalescer {
     }
 
     private func write(_ group: [Pending]) async throws -> Set<String> {
-        let collection = self.collection
-        let parent = self.parentCollection
-        let dialect = database.dialect
+        let collection = group[0].collection
+        let parent = group[0].parentCollection
+        let syntax = SQLDialectSyntax(dialect: database.dialect)
         let rows: [SQLQueryString] = group.map { item in
             let columns = IndexedColumns(collection: collection, document: item.object.document)
-            let document: SQLQueryString = dialect == .postgres
-                ? "CAST(\(bind: item.object.document.serialized()) AS JSONB)" : "\(bind: item.object.document.serialized())"
-            return """
-                (\(bind: item.tenant.org), \(bind: item.tenant.sandbox), \(bind: item.object.id), \
-                \(bind: columns.created), \(bind: columns.updated), \(bind: columns.version), \(bind: columns.versionKey), \
-                \(bind: columns.name), \(bind: columns.status), \(bind: columns.externalID), \(bind: columns.datasetID), \
-                \(bind: columns.batchID), \(bind: columns.createdClient), \(bind: columns.createdUser), \
-                \(bind: columns.updatedUser), \(document), \(bind: item.parentID))
-                """
+            let values = columns.values(tenant: item.tenant, id: item.object.id, document: item.object.document, syntax: syntax)
+            return "(\(values), \(bind: item.parentID))"
         }
-        let names = "org, sandbox, id, created, updated, version, version_key, name, status, external_id, dataset_id, "
-            + "batch_id, created_client, created_user, updated_user, doc"
+        let names = IndexedColumns.columnList
         return try await database.writeStatement { db in
             let returned = try await db.raw("""
                 WITH v(\(unsafeRaw: names), parent_id) AS (VALUES \(rows.joined(separator: ", "))) \

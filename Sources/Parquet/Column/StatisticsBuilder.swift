@@ -35,25 +35,11 @@ enum StatisticsBuilder {
                 stats.maxValue = le(hi)
             }
         case .float:
-            var lo = Float.infinity, hi = -Float.infinity
-            for x in v.floats where !x.isNaN {
-                if x < lo { lo = x }
-                if x > hi { hi = x }
-            }
-            guard lo <= hi else { return stats }
-            if lo == 0 { lo = -0.0 }
-            if hi == 0 { hi = 0.0 }
+            guard let (lo, hi) = floatingRange(v.floats) else { return stats }
             stats.minValue = le(lo.bitPattern)
             stats.maxValue = le(hi.bitPattern)
         case .double:
-            var lo = Double.infinity, hi = -Double.infinity
-            for x in v.doubles where !x.isNaN {
-                if x < lo { lo = x }
-                if x > hi { hi = x }
-            }
-            guard lo <= hi else { return stats }
-            if lo == 0 { lo = -0.0 }
-            if hi == 0 { hi = 0.0 }
+            guard let (lo, hi) = floatingRange(v.doubles) else { return stats }
             stats.minValue = le(lo.bitPattern)
             stats.maxValue = le(hi.bitPattern)
         case .byteArray, .fixedLenByteArray:
@@ -76,6 +62,20 @@ enum StatisticsBuilder {
             return stats
         }
         return stats
+    }
+
+    /// Min and max ignoring NaN, with zeros written as -0.0 (min) and +0.0 (max) as the Parquet
+    /// spec asks, so readers that compare signed zeros never skip a page wrongly; `nil` if all NaN.
+    private static func floatingRange<T: BinaryFloatingPoint>(_ values: [T]) -> (T, T)? {
+        var lo = T.infinity, hi = -T.infinity
+        for x in values where !x.isNaN {
+            if x < lo { lo = x }
+            if x > hi { hi = x }
+        }
+        guard lo <= hi else { return nil }
+        if lo == 0 { lo = -0.0 }
+        if hi == 0 { hi = 0.0 }
+        return (lo, hi)
     }
 
     private static func le<T: FixedWidthInteger>(_ x: T) -> [UInt8] {
