@@ -75,7 +75,7 @@ public struct TransferProgress: Sendable, Hashable {
 
     /// The last line: `big.json: 24.0 MiB uploaded in 6s (4.0 MiB/s)`, plus what a resume skipped.
     public func summaryLine(now: Double, verb: String) -> String {
-        var text = "\(label): \(Self.bytes(done - initial)) \(verb) in \(Self.duration(max(0, now - started)))"
+        var text = "\(label): \(Self.bytes(done - initial)) \(verb) in \(Self.elapsed(max(0, now - started)))"
         if let rate = rate(now: now) { text += " (\(Self.bytes(Int64(rate)))/s)" }
         if initial > 0 { text += ", \(Self.bytes(initial)) were already there" }
         return text
@@ -101,6 +101,11 @@ public struct TransferProgress: Sendable, Hashable {
         if whole < 60 { return "\(whole)s" }
         if whole < 3600 { return "\(whole / 60)m" + Self.twoDigits(whole % 60) + "s" }
         return "\(whole / 3600)h" + Self.twoDigits((whole % 3600) / 60) + "m"
+    }
+
+    /// Like `duration`, but with tenths under ten seconds (`0.3s`), for how long something took.
+    public static func elapsed(_ seconds: Double) -> String {
+        seconds < 9.95 ? fixed(seconds, digits: 1) + "s" : duration(seconds)
     }
 
     private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

@@ -14,6 +14,9 @@ struct TransferProgressTests {
         #expect(TransferProgress.duration(41.2) == "42s")
         #expect(TransferProgress.duration(185) == "3m05s")
         #expect(TransferProgress.duration(3720) == "1h02m")
+        #expect(TransferProgress.elapsed(0.04) == "0.0s")
+        #expect(TransferProgress.elapsed(4.26) == "4.3s")
+        #expect(TransferProgress.elapsed(12) == "12s")
     }
 
     @Test("rate counts only this run's bytes; ETA is what is left at that rate")
@@ -52,7 +55,7 @@ struct TransferProgressTests {
         #expect(progress.plainLine(now: 2) == "big.json: 12.0 MiB of 24.0 MiB (50%), 4.0 MiB/s, ETA 3s")
         progress.done = 24 << 20
         #expect(progress.summaryLine(now: 5, verb: "uploaded")
-            == "big.json: 20.0 MiB uploaded in 5s (4.0 MiB/s), 4.0 MiB were already there")
+            == "big.json: 20.0 MiB uploaded in 5.0s (4.0 MiB/s), 4.0 MiB were already there")
     }
 }
 
@@ -80,7 +83,7 @@ struct ProgressReporterTests {
         sink.now = 1
         reporter.add(500)
         reporter.finish()
-        #expect(sink.text.hasSuffix("\nf: 1000 B uploaded in 1s (1000 B/s)\n"))
+        #expect(sink.text.hasSuffix("\nf: 1000 B uploaded in 1.0s (1000 B/s)\n"))
         #expect(sink.text.contains("100%"))
     }
 
@@ -97,7 +100,7 @@ struct ProgressReporterTests {
         let lines = sink.text.split(separator: "\n")
         #expect(lines == [
             "f: 360 B of 1000 B (36%), 320 B/s, ETA 2s", "f: 680 B of 1000 B (68%), 320 B/s, ETA 1s",
-            "f: 960 B downloaded in 3s (320 B/s)",
+            "f: 960 B downloaded in 3.0s (320 B/s)",
         ])
         #expect(!sink.text.contains("\r") && !sink.text.contains("\u{1B}"))
 
