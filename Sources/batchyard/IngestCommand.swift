@@ -34,8 +34,10 @@ struct IngestCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("name at least one file to ingest") }
-        guard Throttle(parsing: chunkSize) != nil else { throw ValidationError("--chunk-size must be a size such as 1048576, 512k or 64M") }
-        guard Throttle(parsing: chunkSize)!.bytesPerSecond <= 512_000_000 else {
+        guard let size = ByteSize.parse(chunkSize) else {
+            throw ValidationError("--chunk-size must be a size such as 1048576, 512k or 64M")
+        }
+        guard size <= 512_000_000 else {
             throw ValidationError("--chunk-size can be at most 512000000 bytes (the server's chunk limit)")
         }
         if let limitRate, Throttle(parsing: limitRate) == nil { throw ValidationError("--limit-rate must be a rate such as 500k or 10M") }
@@ -51,7 +53,7 @@ struct IngestCommand: AsyncParsableCommand {
         request.wait = wait
         request.rowErrorLimit = showErrors
         let uploader = FileUploader(
-            api: api, chunkSize: Throttle(parsing: chunkSize)!.bytesPerSecond, throttle: limitRate.flatMap(Throttle.init(parsing:)))
+            api: api, chunkSize: ByteSize.parse(chunkSize) ?? 64 << 20, throttle: limitRate.flatMap(Throttle.init(parsing:)))
         let follower = BatchFollower(api: api, interval: .milliseconds(Int64(pollInterval * 1000)))
         let style = client.progressStyle(quiet: quiet)
         let talk = !client.json && !quiet

@@ -54,6 +54,10 @@ struct ClientErrorTests {
         #expect(Throttle(parsing: "1000")?.bytesPerSecond == 1000)
         #expect(Throttle(parsing: "fast") == nil)
         #expect(Throttle(parsing: "0") == nil)
+        #expect(ByteSize.parse("64M") == 64 << 20)
+        #expect(ByteSize.parse(" 512k ") == 512 << 10)
+        #expect(ByteSize.parse("-1") == nil)
+        #expect(ByteSize.parse("99999999999999999999G") == nil)
     }
 
     @Test("row errors print as file, line, reason and the row")
