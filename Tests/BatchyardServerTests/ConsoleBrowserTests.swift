@@ -27,6 +27,8 @@ struct ConsoleBrowserTests {
         try FileManager.default.createDirectory(atPath: Self.screenshots, withIntermediateDirectories: true)
         let server = try ServerProcess(dataDirectory: TestServer.temporaryDirectory())
         defer { _ = server.terminate() }
+        let before = try browser.dumpDOM(server.baseURL + "/console")
+        #expect(before.contains(#"data-state="ready""#) && before.contains("No datasets yet in this org and sandbox."))
         let data = try ConsoleFixture(server: server)
         print("console screenshots: \(Self.screenshots)")
 

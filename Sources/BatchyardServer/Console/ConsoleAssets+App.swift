@@ -65,6 +65,13 @@ async function route() {
     await page.render(target);
   } catch (error) {
     target.replaceChildren(errorNotice(error, `Loading the ${page.name === "datasets" ? "datasets" : page.name}`));
+    // An expired or foreign token in strict mode: offer a new one right here.
+    if (authMode() === "strict" && error && error.status === 401) {
+      target.append(tokenPrompt(() => {
+        refreshChrome();
+        route();
+      }));
+    }
     state = "error";
   }
   if (mine !== generation) return;

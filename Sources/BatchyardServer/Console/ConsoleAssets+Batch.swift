@@ -8,7 +8,7 @@ extension ConsoleAssets {
 import { api, catalogObject, download, ApiError, EXPORT } from "./api.js";
 import {
   between, errorNotice, facts, formatBytes, formatCount, formatDuration, formatTime, h, isFailedStatus, notice,
-  pageLink, section, stat, statusBadge, table, toNumber, valueText,
+  pageLink, section, stat, statusBadge, table, timeCell, toNumber, valueText,
 } from "./dom.js";
 
 const MAX_DIAGNOSTIC_FILES = 10;
@@ -73,7 +73,7 @@ async function filesSection(batchId) {
       { label: "Records", class: "num", value: (file) => formatCount(file.records) },
       { label: "Size", class: "num", value: (file) => formatBytes(file.size) },
       { label: "Valid", value: (file) => (file.isValid === false ? "no" : "yes") },
-      { label: "Created", value: (file) => formatTime(file.created) },
+      { label: "Created (UTC)", class: "time", value: (file) => timeCell(file.created) },
       {
         label: "", value: (file) => {
           const id = String(file.dataSetFileId);

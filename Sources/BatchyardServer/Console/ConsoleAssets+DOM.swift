@@ -69,6 +69,18 @@ export function formatTime(value) {
   return new Date(number).toISOString().replace("T", " ").slice(0, 19) + " UTC";
 }
 
+/**
+ * A time for a table cell (UTC, without the suffix: the column says so); only the time of day
+ * when it falls on the same day as `sameDayAs`. The full time is the cell's tooltip.
+ */
+export function timeCell(value, sameDayAs) {
+  const full = formatTime(value);
+  if (full === "—") return full;
+  const text = full.slice(0, 19);
+  const short = sameDayAs !== undefined && formatTime(sameDayAs).slice(0, 10) === text.slice(0, 10) ? text.slice(11) : text;
+  return h("span", { title: full }, short);
+}
+
 export function formatDuration(milliseconds) {
   if (!isNumber(milliseconds) || milliseconds < 0) return "—";
   if (milliseconds < 1000) return `${Math.round(milliseconds)} ms`;

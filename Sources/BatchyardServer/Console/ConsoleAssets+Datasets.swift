@@ -8,7 +8,7 @@ import { api, catalogList, catalogObject, datasetBatches, schemaTitles, settings
 import { ingestChart, ingestedRecords } from "./chart.js";
 import {
   between, errorNotice, facts, formatCount, formatDuration, formatTime, h, isFailedStatus, notice, pageLink,
-  section, stat, statusBadge, table, toNumber, valueText,
+  section, stat, statusBadge, table, timeCell, toNumber, valueText,
 } from "./dom.js";
 
 /** Totals over a dataset's batches. */
@@ -63,7 +63,7 @@ export async function datasetsPage(target) {
     { label: "Records", class: "num", value: (row) => (row.total ? formatCount(row.total.records) : "?") },
     { label: "Failed records", class: "num", value: (row) => (row.total ? formatCount(row.total.failedRecords) : "?") },
     { label: "Failed batches", class: "num", value: (row) => (row.total ? formatCount(row.total.failedBatches) : "?") },
-    { label: "Created", class: "time", value: (row) => formatTime(row.dataset.created) },
+    { label: "Created (UTC)", class: "time", value: (row) => timeCell(row.dataset.created) },
   ], rows, "No datasets.", { id: "datasets-table" }));
   const failures = rows.filter((row) => row.error);
   if (failures.length) target.append(errorNotice(failures[0].error, "Loading the batches of some datasets"));
@@ -76,9 +76,9 @@ function batchesTable(batches) {
   return table([
     { label: "Batch", value: (batch) => pageLink("batches", batch.id, h("code", null, batch.id)) },
     { label: "Status", value: (batch) => statusBadge(batch.status) },
-    { label: "Created", class: "time", value: (batch) => formatTime(batch.created) },
-    { label: "Started", class: "time", value: (batch) => formatTime(batch.started) },
-    { label: "Completed", class: "time", value: (batch) => formatTime(batch.completed) },
+    { label: "Created (UTC)", class: "time", value: (batch) => timeCell(batch.created) },
+    { label: "Started", class: "time", value: (batch) => timeCell(batch.started, batch.created) },
+    { label: "Completed", class: "time", value: (batch) => timeCell(batch.completed, batch.created) },
     { label: "Processing", class: "num", value: (batch) => formatDuration(between(batch.started, batch.completed)) },
     { label: "Total", class: "num", value: (batch) => formatDuration(between(batch.created, batch.completed)) },
     { label: "Files in", class: "num", value: (batch) => metric(batch, "inputFileCount") },

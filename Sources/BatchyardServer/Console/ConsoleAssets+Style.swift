@@ -84,7 +84,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 table.preview td { white-space: nowrap; max-width: 320px; overflow: hidden; text-overflow: ellipsis; }
 code.raw { white-space: pre-wrap; word-break: break-all; color: #5b2a86; }
 .schema { display: flex; flex-direction: column; gap: 2px; }
-.schema code { color: var(--muted); }
+.schema code { color: var(--muted); overflow-wrap: anywhere; max-width: 360px; }
+#batches-table code { font-size: 11.5px; }
 
 .badge {
   display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600;
