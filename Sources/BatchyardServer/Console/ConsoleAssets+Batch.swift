@@ -136,6 +136,12 @@ function diagnosticRows(line, fileName) {
   }));
 }
 
+/** Rows in input order: by input file, then line. */
+function byFileAndLine(a, b) {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return (Number(a.line) || 0) - (Number(b.line) || 0);
+}
+
 async function diagnosticsSection(batch) {
   const base = `${EXPORT}/batches/${encodeURIComponent(batch.id)}/meta`;
   let files;
@@ -175,7 +181,7 @@ async function diagnosticsSection(batch) {
       { label: "Field", value: (row) => (row.path ? h("code", null, row.path) : "") },
       { label: "Reason", value: (row) => row.reason },
       { label: "Original row", value: (row) => h("code", { class: "raw" }, row.raw.length > 300 ? `${row.raw.slice(0, 300)}…` : row.raw) },
-    ], rows.flat().filter(Boolean), "The diagnostics files are empty.", { id: "diagnostics-table" }));
+    ], rows.flat().filter(Boolean).sort(byFileAndLine), "The diagnostics files are empty.", { id: "diagnostics-table" }));
 }
 
 /** `#/batches/{id}`: everything known about one batch. */
