@@ -105,7 +105,10 @@ struct CLIEndToEndTests {
     func exitStatuses() throws {
         let work = RunningServer.temporaryDirectory("work")
         let file = try Self.write("{}\n", "a.json", in: work)
+        try FileManager.default.createDirectory(atPath: work + "/sub", withIntermediateDirectories: true)
+        let twin = try Self.write("{}\n", "a.json", in: work + "/sub")
         for arguments in [
+            ["ingest", file, twin, "--dataset", "d"], ["ingest", work, "--dataset", "d", "--format", "json"],
             ["ingest", "--dataset", "d"], ["ingest", file], ["ingest", file, "--dataset", "d", "--bogus"],
             ["ingest", work + "/missing.json", "--dataset", "d"], ["ingest", file, "--dataset", "d", "--format", "avro"],
             ["ingest", file, "--dataset", "d", "--chunk-size", "huge"], ["datasets", "create"], ["batches", "frobnicate"],
