@@ -74,15 +74,25 @@ enum APIParameters {
     }
 
     /// The Catalog list query language (aep-api.md §2.3–2.4); other filters are accepted too.
+    /// A top-level property name of the query language (the server also takes any Unicode letter).
+    static let propertyName = "[A-Za-z0-9_@$-]+"
+
     static let catalogList: [JSONValue] = [
         query("limit", "Page size, 1–100 (default 20).", schema: ["type": "integer", "minimum": 1, "maximum": 100]),
         query("start", "Offset of the first object.", schema: ["type": "integer", "minimum": 0]),
-        query("orderBy", "Sort keys, e.g. `name,desc:updated`."),
-        query("properties", "Comma-separated properties to return."),
-        query("property", "A condition such as `name~^Loyalty` or `created>=1700000000000`."),
+        query("orderBy", "Sort keys, e.g. `name,desc:updated`.", schema: [
+            "type": "string", "pattern": .string("^((asc|desc):)?\(propertyName)(,((asc|desc):)?\(propertyName))*$"),
+        ]),
+        properties,
+        query("property", "A condition such as `name~^Loyalty` or `created>=1700000000000`.",
+              schema: ["type": "string", "minLength": 1]),
     ]
 
-    static let catalogLookup: [JSONValue] = [query("properties", "Comma-separated properties to return.")]
+    static let properties = query("properties", "Comma-separated properties to return.", schema: [
+        "type": "string", "pattern": .string("^\(propertyName)(,\(propertyName))*$"),
+    ])
+
+    static let catalogLookup: [JSONValue] = [properties]
 
     static let preconditions: [JSONValue] = [
         header("If-Match", "Only write if the object's version (ETag) matches."),
@@ -125,7 +135,8 @@ enum APIResponses {
     static func gateway(_ description: String) -> JSONValue { json(description, ref("GatewayError")) }
 
     static func problemOrGateway(_ description: String) -> JSONValue {
-        json(description, ["oneOf": [ref("Problem"), ref("GatewayError"), ref("ContentTypeError")]])
+        // anyOf, not oneOf: the gateway's content-type body is also a valid problem body.
+        json(description, ["anyOf": [ref("Problem"), ref("GatewayError"), ref("ContentTypeError")]])
     }
 
     /// `["@/dataSets/{id}"]`, with the `Location` of the object.

@@ -24,7 +24,9 @@ extension APIOperations {
         }
         switch endpoint {
         case .listCollections:
-            return op("catalogRoot", "List the Catalog's collections.", [(200, objects)])
+            let links = APIResponses.json(
+                "The collections, each with its `@/` link.", ["type": "object", "additionalProperties": ["type": "string"]])
+            return op("catalogRoot", "List the Catalog's collections.", [(200, links)])
         case .multiRequest:
             return op(
                 "catalogMultiRequest", "Run several Catalog requests in one transaction.",
@@ -42,8 +44,11 @@ extension APIOperations {
                 parameters: APIParameters.preconditions, requestBody: body,
                 [(200, refs), (404, notFound), (412, precondition), (413, tooLarge), (415, mediaType)])
         case .uniques:
-            return op("batchUniques", "The distinct values of a batch field.",
-                      [(200, APIResponses.json("The values.", ["type": "array"])), (404, notFound)])
+            var operation = op("batchUniques", "The distinct values of a batch field.",
+                               [(200, APIResponses.json("The values.", ["type": "array"])), (404, notFound)])
+            let name = APIParameters.propertyName
+            operation.pathSchemas["field"] = ["type": "string", "pattern": .string("^\(name)(\\.\(name))*$")]
+            return operation
         case .list(let collection):
             return op("list\(collection.typeName)", "List \(collection.pathName).",
                       parameters: APIParameters.catalogList, [(200, objects)])

@@ -85,7 +85,9 @@ enum APIOperations {
                parameters: [action(["INITIALIZE", "COMPLETE"], true)],
                [(201, APIResponses.empty("Done.")), (404, notFound), (409, APIResponses.problem("The file is not in a state that allows it."))]),
             op(.patch, file, "uploadChunk", "Upload one chunk of a large file.",
-               parameters: [APIParameters.header("Content-Range", "`bytes {first}-{last}/{total}`.", required: true)],
+               parameters: [APIParameters.header("Content-Range", "`bytes {first}-{last}/{total}`.",
+                                                 schema: ["type": "string", "pattern": "^bytes [0-9]+-[0-9]+/[0-9]+$"],
+                                                 required: true)],
                requestBody: APIBodies.octetStream,
                [(200, APIResponses.empty("Stored; `Range` says what has arrived.")), (404, notFound),
                 (409, APIResponses.problem("The file was not initialized or is complete.")),
@@ -143,8 +145,18 @@ enum APIOperations {
         let prefix = SchemaRegistryController.prefix
         let collections = ["schemas", "fieldgroups", "mixins", "datatypes", "classes"]
         let writable = ["schemas", "fieldgroups", "mixins", "datatypes"]
+        let listAccept = APIParameters.header(
+            "Accept", "`application/vnd.adobe.xed-id+json` (summaries) or `application/vnd.adobe.xed+json` (full).",
+            schema: APIParameters.enumeration(["application/vnd.adobe.xed-id+json", "application/vnd.adobe.xed+json"]),
+            required: true)
         let accept = APIParameters.header(
-            "Accept", "`application/vnd.adobe.xed[-full|-notext|-full-notext|-full-desc]+json; version=1`, or `-id` for lists.")
+            "Accept", "`application/vnd.adobe.xed[-full|-notext|-full-notext|-full-desc]+json; version=1`.",
+            schema: APIParameters.enumeration([
+                "application/vnd.adobe.xed+json; version=1", "application/vnd.adobe.xed-full+json; version=1",
+                "application/vnd.adobe.xed-notext+json; version=1", "application/vnd.adobe.xed-full-notext+json; version=1",
+                "application/vnd.adobe.xed-full-desc+json; version=1",
+            ]),
+            required: true)
         let notFound = APIResponses.problem("No such resource in this org and sandbox.")
         let resource = APIResponses.json("The resource.", APIResponses.ref("RegistryResource"))
         let body = APIBodies.json(APIResponses.ref("RegistryResource"))
@@ -165,7 +177,7 @@ enum APIOperations {
             op(.get, "/stats", "registryStats", "Counts and recent resources of the tenant.",
                [(200, APIResponses.json("The statistics.", ["type": "object"]))]),
             op(.get, "/{container}/{collection}", "listRegistryResources", "List resources.",
-               parameters: [accept, APIParameters.query("orderby", "Sort key, e.g. `title`."),
+               parameters: [listAccept, APIParameters.query("orderby", "Sort key, e.g. `title`."),
                             APIParameters.query("limit", "Page size.", schema: ["type": "integer", "minimum": 1]),
                             APIParameters.query("start", "Continue after this value.")],
                [(200, APIResponses.json("The resources.", ["type": "object"])), (406, notFound)]),
