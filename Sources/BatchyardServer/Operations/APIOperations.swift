@@ -10,7 +10,7 @@ enum APIOperations {
     static func all(authMode: AuthMode) -> [APIOperation] {
         var operations = operationsEndpoints
         if authMode == .strict { operations.append(token) }
-        return operations + catalog + batchIngestion + dataAccess + schemaRegistry
+        return operations + console + catalog + batchIngestion + dataAccess + schemaRegistry
     }
 
     // MARK: Operations
@@ -35,6 +35,24 @@ enum APIOperations {
             method: .get, path: "/openapi.json", operationID: "openapi", tag: "Operations",
             summary: "This document.",
             responses: [(200, APIResponses.json("The OpenAPI 3.1 document.", ["type": "object"]))]),
+    ]
+
+    /// The web console's page, its settings and its embedded files (no credentials: the page asks for them).
+    static let console: [APIOperation] = [
+        APIOperation(
+            method: .get, path: "/console", operationID: "console", tag: "Console", summary: "The web console.",
+            responses: [(200, ["description": "The page.", "content": ["text/html": ["schema": ["type": "string"]]]])]),
+        APIOperation(
+            method: .get, path: "/console/config.json", operationID: "consoleConfig", tag: "Console",
+            summary: "What the console needs before its first API call (auth mode, defaults).",
+            responses: [(200, APIResponses.json("The settings.", ["type": "object"]))]),
+        APIOperation(
+            method: .get, path: "/console/{asset}", operationID: "consoleAsset", tag: "Console",
+            summary: "One of the console's embedded files (script, style).",
+            responses: [
+                (200, ["description": "The file.", "content": ["*/*": ["schema": ["type": "string"]]]]),
+                (404, APIResponses.problem("The console has no such file.")),
+            ]),
     ]
 
     static let token = APIOperation(

@@ -26,7 +26,7 @@ public enum OpenAPIDocument {
                     """,
             ],
             "servers": [["url": "/"]],
-            "tags": .array(["Operations", "Gateway", "Catalog", "Batch Ingestion", "Data Access", "Schema Registry"]
+            "tags": .array(["Operations", "Console", "Gateway", "Catalog", "Batch Ingestion", "Data Access", "Schema Registry"]
                 .map { JSONValue.object(["name": .string($0)]) }),
             "security": [["bearerAuth": [], "apiKey": [], "imsOrg": [], "sandbox": []]],
             "paths": .object(paths),
