@@ -2,7 +2,8 @@
 # Installs the system packages Batchyard needs to build and test on a fresh Debian 12 machine.
 # Idempotent: it only installs what is missing. Usage: scripts/bootstrap.sh [--test]
 #   (no flag)  what building and serving needs: libzstd-dev (the Parquet codec links libzstd)
-#   --test     also what the test suite needs: a Python venv (.venv) with pyarrow and duckdb
+#   --test     also what the test suite needs: a Python venv (.venv) with pyarrow and duckdb,
+#              and openapi-spec-validator + schemathesis for scripts/api-conformance.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,5 +27,11 @@ if [ "${1:-}" = "--test" ]; then
     echo "bootstrap: creating .venv with pyarrow and duckdb" >&2
     python3 -m venv .venv
     .venv/bin/pip install -q --disable-pip-version-check pyarrow duckdb
+  fi
+fi
+if [ "${1:-}" = "--test" ]; then
+  if ! .venv/bin/python -c 'import openapi_spec_validator, schemathesis' 2>/dev/null; then
+    echo "bootstrap: adding openapi-spec-validator and schemathesis to .venv" >&2
+    .venv/bin/pip install -q --disable-pip-version-check openapi-spec-validator schemathesis
   fi
 fi

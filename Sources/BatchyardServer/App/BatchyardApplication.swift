@@ -18,22 +18,25 @@ public enum BatchyardApplication {
         let database = try await SQLiteMetadataDatabase.open(
             path: configuration.databasePath, readConnections: configuration.readConnections, logger: logger)
         try await recoverFiles(configuration: configuration)
-        let router = try makeRouter(configuration: configuration, database: database, logger: logger)
+        let metrics = BatchyardMetrics()
+        let router = try makeRouter(configuration: configuration, database: database, logger: logger, metrics: metrics)
         let address = configuration.host
         return Application(
             router: router,
             server: .http1(additionalChannelHandlers: [ExpectContinueHandler()]),
             configuration: .init(address: .hostname(address, port: configuration.port), serverName: "batchyard"),
-            services: [DatabaseService(database: database), try makeWorkers(configuration: configuration, database: database, logger: logger)],
+            services: [DatabaseService(database: database), try makeWorkers(configuration: configuration, database: database, logger: logger, metrics: metrics)],
             onServerRunning: { channel in
                 await onServerRunning(channel.localAddress?.port ?? configuration.port)
             },
             logger: logger)
     }
 
-    /// The router with every route and middleware, over an open metadata database.
+    /// The router with every route and middleware, over an open metadata database. `metrics`
+    /// receives its request counts and renders `/metrics`.
     public static func makeRouter(
-        configuration: ServerConfiguration, database: any MetadataDatabase, logger: Logger
+        configuration: ServerConfiguration, database: any MetadataDatabase, logger: Logger,
+        metrics: BatchyardMetrics = BatchyardMetrics()
     ) throws -> Router<BatchyardRequestContext> {
         let store = CatalogStore(database: database)
         let clock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
@@ -45,15 +48,15 @@ public enum BatchyardApplication {
         }
         let schemaRegistry = SchemaRegistryService(store: SchemaRegistryStore(database: database), clock: clock)
         let router = Router(context: BatchyardRequestContext.self)
+        router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
         router.add(middleware: APIErrorMiddleware())
         router.add(middleware: URLLengthMiddleware())
         router.add(middleware: GatewayMiddleware(mode: configuration.authMode, issuer: issuer))
 
-        router.get("/health") { _, _ in JSONResponse.make(.ok, ["status": "ok"]) }
-        router.get("/ready") { _, _ in
-            _ = try await database.read { db in try await db.raw("SELECT 1 AS one").all() }
-            return JSONResponse.make(.ok, ["status": "ready"])
-        }
+        OperationsController(
+            database: database, blobs: try FileRoutes.blobStore(configuration), metrics: metrics,
+            document: OpenAPIDocument.make(authMode: configuration.authMode)
+        ).addRoutes(to: router)
         if let issuer {
             TokenController(issuer: issuer, registry: NIOLockedValueBox(registry)).addRoutes(to: router)
         }

@@ -22,6 +22,9 @@ struct CatalogController: Sendable {
         let tenant = try context.requireTenant()
         let principal = try context.requirePrincipal()
         let path = RequestBody.segments(of: request.uri.path, after: Self.prefix)
+        // Metrics and traces name the Catalog operation, not the one `**` route that serves it all.
+        let endpoint = try CatalogEndpoint.resolve(request.method, path)
+        context.coreContext.endpointPath.value = Self.prefix + endpoint.template
         var body: JSONValue?
         if [.post, .put, .patch].contains(request.method) {
             let accepted: Set<String> = request.method == .patch
@@ -34,7 +37,7 @@ struct CatalogController: Sendable {
             validateOnly: request.headers[values: .pragma].contains { $0.lowercased().contains("validate-only") },
             contentType: RequestBody.mediaType(request), body: body)
         let response: CatalogResponse
-        if path.isEmpty {
+        if endpoint == .listCollections || endpoint == .multiRequest {
             response = try await root(catalogRequest, principal: principal, tenant: tenant)
         } else {
             response = try await service.handle(catalogRequest, principal: principal, tenant: tenant)

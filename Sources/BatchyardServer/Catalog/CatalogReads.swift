@@ -42,12 +42,28 @@ struct CatalogReads: Sendable {
         var schema = collection.listSchema
         schema.extraParameters.insert("transform")
         let query = try Self.parse(items, schema: schema)
+        try Self.requireFieldName(field)
         if items.contains(where: { $0.name == "transform" }) {
             throw ProblemError.badRequest("Batchyard has no transforms; 'transform' cannot match anything.",
                                           code: "CATALOG-1001-400")
         }
         let values = try await store.uniques(collection, tenant: tenant, property: field, query: query)
         return CatalogResponse(status: .ok, body: .array(values))
+    }
+
+    /// A `uniques` field is a (dotted) property name, as the query language's are; anything else
+    /// (quotes, backslashes, control characters) could not form a JSON path and answers 400.
+    static func requireFieldName(_ field: String) throws {
+        let valid = field.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { key in
+            !key.isEmpty && key.unicodeScalars.allSatisfy { scalar in
+                scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_-@$".unicodeScalars.contains(scalar)
+            }
+        }
+        guard valid else {
+            throw ProblemError.badRequest(
+                "'\(field)' is not a property name (letters, digits, '_', '-', '@', '$', keys joined by '.').",
+                code: "CATALOG-1001-400")
+        }
     }
 
     /// `GET /lastBatches` → each dataset's last batch, keyed by dataset id.

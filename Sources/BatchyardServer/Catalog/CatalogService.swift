@@ -24,70 +24,53 @@ struct CatalogService: Sendable {
             tenant: tenant, clientID: principal.clientID, userID: principal.userID, now: clock())
         let reads = CatalogReads(store: store, transaction: transaction)
 
-        if path.count == 1, path[0].lowercased() == "lastbatches" {
-            guard method == .get else { throw Self.methodNotAllowed(method, path) }
+        let endpoint = try CatalogEndpoint.resolve(method, path)
+        switch endpoint {
+        case .listCollections, .multiRequest:
+            // The root is the controller's; a multi-request sub-request cannot name it.
+            throw Self.noSuchEndpoint(path)
+        case .lastBatches:
             return try await reads.lastBatches(tenant: tenant, query: request.query)
-        }
-        if path.count == 3, path[0].lowercased() == "v2" {
-            guard CatalogCollection.named(path[1]) == .dataSets, method == .patch else {
-                throw Self.noSuchEndpoint(path)
-            }
+        case .deepMergeDataSet:
             return try await write(request, transaction: transaction) { tx in
                 try await CatalogWrites(tx: tx, schemas: schemas).patch(.dataSets, id: path[2], request: request, context: context, deepMerge: true)
             }
-        }
-        guard (1...3).contains(path.count), let collection = CatalogCollection.named(path[0]) else {
-            throw Self.noSuchEndpoint(path)
-        }
-        if path.count == 3 {
-            guard collection == .batches, path[1].lowercased() == "uniques", method == .get else {
-                throw Self.noSuchEndpoint(path)
+        case .uniques:
+            return try await reads.uniques(.batches, field: path[2], tenant: tenant, query: request.query)
+        case .list(let collection):
+            return try await reads.list(collection, tenant: tenant, query: request.query)
+        case .create(let collection):
+            try Self.requireNoQuery(request, except: ["requestDataSource"])
+            return try await write(request, transaction: transaction) { tx in
+                try await CatalogWrites(tx: tx, schemas: schemas).create(collection, chosenID: nil, request: request, context: context)
             }
-            return try await reads.uniques(collection, field: path[2], tenant: tenant, query: request.query)
-        }
-        if path.count == 1 {
-            switch method {
-            case .get:
-                return try await reads.list(collection, tenant: tenant, query: request.query)
-            case .post:
-                try Self.requireNoQuery(request, except: ["requestDataSource"])
-                return try await write(request, transaction: transaction) { tx in
-                    try await CatalogWrites(tx: tx, schemas: schemas).create(collection, chosenID: nil, request: request, context: context)
-                }
-            default:
-                throw Self.methodNotAllowed(method, path)
-            }
-        }
-        let id = path[1]
-        switch method {
-        case .get:
-            return try await reads.lookup(collection, ids: id, tenant: tenant, query: request.query)
-        case .post where collection == .batches:
+        case .lookup(let collection):
+            return try await reads.lookup(collection, ids: path[1], tenant: tenant, query: request.query)
+        case .createWithID:
+            let id = path[1]
             try Self.requireNoQuery(request)
             guard CatalogIdentifier.isValidClientChosen(id) else {
                 throw ProblemError.badRequest(
                     "A batch id chosen by the client must be 1–128 letters, digits, '-' or '_'; '\(id)' is not.")
             }
             return try await write(request, transaction: transaction) { tx in
-                try await CatalogWrites(tx: tx, schemas: schemas).create(collection, chosenID: id, request: request, context: context)
+                try await CatalogWrites(tx: tx, schemas: schemas).create(.batches, chosenID: id, request: request, context: context)
             }
-        case .put:
+        case .replace(let collection):
             try Self.requireNoQuery(request)
             return try await write(request, transaction: transaction) { tx in
-                try await CatalogWrites(tx: tx, schemas: schemas).replace(collection, id: id, request: request, context: context)
+                try await CatalogWrites(tx: tx, schemas: schemas).replace(collection, id: path[1], request: request, context: context)
             }
-        case .patch:
+        case .patch(let collection):
             try Self.requireNoQuery(request)
             return try await write(request, transaction: transaction) { tx in
-                try await CatalogWrites(tx: tx, schemas: schemas).patch(collection, id: id, request: request, context: context, deepMerge: false)
+                try await CatalogWrites(tx: tx, schemas: schemas).patch(collection, id: path[1], request: request, context: context, deepMerge: false)
             }
-        case .delete:
+        case .delete(let collection):
             try Self.requireNoQuery(request)
             return try await write(request, transaction: transaction) { tx in
-                try await CatalogWrites(tx: tx, schemas: schemas).delete(collection, id: id, request: request, tenant: tenant)
+                try await CatalogWrites(tx: tx, schemas: schemas).delete(collection, id: path[1], request: request, tenant: tenant)
             }
-        default:
-            throw Self.methodNotAllowed(method, path)
         }
     }
 

@@ -6,9 +6,11 @@ import Logging
 import ServiceLifecycle
 
 extension BatchyardApplication {
-    /// The ingestion workers over an open database, as a service to run beside the HTTP server.
+    /// The ingestion workers over an open database, as a service to run beside the HTTP server;
+    /// `metrics` counts the records of the batches they finish.
     public static func makeWorkers(
-        configuration: ServerConfiguration, database: any MetadataDatabase, logger: Logger
+        configuration: ServerConfiguration, database: any MetadataDatabase, logger: Logger,
+        metrics: BatchyardMetrics? = nil
     ) throws -> some Service {
         let clock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
         let registry = SchemaRegistryService(store: SchemaRegistryStore(database: database), clock: clock)
@@ -20,7 +22,8 @@ extension BatchyardApplication {
             settings: configuration.workers,
             transitions: BatchTransitions(retryDelayMillis: configuration.workers.retryDelayMillis),
             wakeup: .shared, validators: validators,
-            faults: FaultInjection(dataDirectory: configuration.dataDirectory), logger: logger, clock: clock)
+            faults: FaultInjection(dataDirectory: configuration.dataDirectory), logger: logger, clock: clock,
+            metrics: metrics)
     }
 }
 

@@ -38,6 +38,7 @@ extension IngestionWorkers {
             try await finishFailed(
                 job, keys: keys, errors: outcome.verdict.errorsJSON, metrics: outcome.verdict.metrics,
                 reason: outcome.verdict.errors.first?.description ?? "The batch failed.")
+            metrics?.recordBatchOutcome(ingested: 0, failed: outcome.report.rows.failedRecords)
             return
         }
         try await publish(job: job, batch: batch, keys: keys, outcome: outcome)
@@ -92,6 +93,7 @@ extension IngestionWorkers {
             throw error
         }
         try? await blobs.deletePrefix(keys.stagingPrefix)
+        metrics?.recordBatchOutcome(ingested: rows.outputRecords, failed: rows.failedRecords)
     }
 
     private func finishFailed(

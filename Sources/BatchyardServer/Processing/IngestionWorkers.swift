@@ -23,6 +23,8 @@ struct IngestionWorkers: Service {
     let faults: FaultInjection
     let logger: Logger
     let clock: @Sendable () -> Int64
+    /// Counts the records of finished batches (`/metrics`).
+    var metrics: BatchyardMetrics? = nil
     let stopSignal = StopSignal()
 
     func run() async throws {
