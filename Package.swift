@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.34.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // Domain model: no I/O, imports nothing of ours.
@@ -51,6 +52,20 @@ let package = Package(
         .target(
             name: "BlobStore",
             dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings),
+        // S3-compatible blob store (SigV4, multipart, ranged GET), kept out of BlobStore so that stays light.
+        .target(
+            name: "S3BlobStore",
+            dependencies: [
+                "BlobStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -92,6 +107,7 @@ let package = Package(
             name: "BatchyardServer",
             dependencies: [
                 "BatchyardCore", "BatchyardStore", "XDMValidation", "BlobStore", "Ingestion", "Parquet", "IngestionPipeline",
+                "S3BlobStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -117,7 +133,9 @@ let package = Package(
             dependencies: ["BatchyardStore", "BatchyardCore", .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/CatalogBenchmark", swiftSettings: swiftSettings),
 
-        .target(name: "BatchyardTestSupport", path: "Tests/BatchyardTestSupport", swiftSettings: swiftSettings),
+        .target(
+            name: "BatchyardTestSupport", dependencies: ["BlobStore", "S3BlobStore"], path: "Tests/BatchyardTestSupport",
+            swiftSettings: swiftSettings),
         .testTarget(name: "BatchyardCoreTests", dependencies: ["BatchyardCore", "BatchyardTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ParquetTests", dependencies: ["Parquet", "BatchyardTestSupport"],
@@ -128,8 +146,14 @@ let package = Package(
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "BatchyardCore", "BatchyardTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "BlobStoreTests", dependencies: ["BlobStore"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "S3BlobStoreTests", dependencies: ["S3BlobStore", "BlobStore", "BatchyardTestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
             name: "IngestionPipelineTests",
-            dependencies: ["IngestionPipeline", "BlobStore", "Ingestion", "XDMValidation", "Parquet", "BatchyardCore"],
+            dependencies: [
+                "IngestionPipeline", "BlobStore", "Ingestion", "XDMValidation", "Parquet", "BatchyardCore",
+                "BatchyardTestSupport",
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "BatchyardStoreTests", dependencies: ["BatchyardStore", "BatchyardCore", "BatchyardTestSupport"],

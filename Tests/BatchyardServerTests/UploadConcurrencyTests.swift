@@ -60,7 +60,7 @@ struct UploadConcurrencyTests {
                 return all
             }
             #expect(expected.count == 72)
-            let blobs = try LocalBlobStore(root: server.configuration.blobsDirectory)
+            let blobs = try server.blobs()
             let uploads = UploadStore(database: api.store.database)
             var recorded = 0
             for (_, batch) in plan {
@@ -89,11 +89,10 @@ struct UploadConcurrencyTests {
             let bytes = randomBytes(40 * 1024 * 1024)
             let response = try await api.sendBytes(.put, UploadFixtures.importPath(batch, dataset, "big.bin"), bytes: bytes)
             #expect(response.status == .ok)
-            let blobs = try LocalBlobStore(root: server.configuration.blobsDirectory)
+            let blobs = try server.blobs()
             let key = BlobKey.upload(org: TestServer.orgA, sandbox: "prod", batchID: batch, path: "big.bin")
             #expect(try await blobs.size(key: key) == Int64(bytes.count))
-            let path = try #require(blobs.localPath(for: key))
-            #expect(FileManager.default.contents(atPath: path) == Data(bytes))
+            #expect(try await server.blobBytes(key) == bytes)
         }
     }
 }

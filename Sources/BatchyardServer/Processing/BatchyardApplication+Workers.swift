@@ -8,7 +8,7 @@ import ServiceLifecycle
 extension BatchyardApplication {
     /// The ingestion workers over an open database, as a service to run beside the HTTP server.
     public static func makeWorkers(
-        configuration: ServerConfiguration, database: any MetadataDatabase, logger: Logger
+        configuration: ServerConfiguration, database: any MetadataDatabase, logger: Logger, blobs: (any BlobStore)? = nil
     ) throws -> some Service {
         let clock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
         let registry = SchemaRegistryService(store: SchemaRegistryStore(database: database), clock: clock)
@@ -16,7 +16,7 @@ extension BatchyardApplication {
             try await registry.schema(forDataset: dataset, tenant: tenant)?.validator
         }
         return IngestionWorkers(
-            store: CatalogStore(database: database), blobs: try LocalBlobStore(root: configuration.blobsDirectory),
+            store: CatalogStore(database: database), blobs: try blobs ?? BlobStoreOpening.open(configuration),
             settings: configuration.workers,
             transitions: BatchTransitions(retryDelayMillis: configuration.workers.retryDelayMillis),
             wakeup: .shared, validators: validators,
