@@ -1,15 +1,14 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// A parsed XML element of an S3 response body: its name, its text, and its child elements.
 ///
 /// S3's responses (ListObjectsV2, InitiateMultipartUpload, CopyPartResult, Error) are small,
-/// shallow documents, so a tree is the simplest thing to read them from.
+/// shallow documents, so a tree is the simplest thing to read them from. The parser is our own
+/// (``S3XMLParser``): corelibs Foundation's XMLParser traps on some malformed input and is not
+/// safe to run on two threads at once.
 public struct S3XMLElement: Sendable, Hashable {
     public var name: String
-    /// The concatenated character data directly inside the element.
+    /// The concatenated character data directly inside the element (entities decoded).
     public var text: String
     public var children: [S3XMLElement]
 
@@ -27,14 +26,8 @@ public struct S3XMLElement: Sendable, Hashable {
 
     /// Parses a whole document; throws when it is not well-formed XML.
     public static func parse(_ data: Data) throws(S3ResponseError) -> S3XMLElement {
-        let builder = TreeBuilder()
-        let parser = XMLParser(data: data)
-        parser.delegate = builder
-        parser.shouldResolveExternalEntities = false
-        guard parser.parse(), let root = builder.root else {
-            throw S3ResponseError.malformed("the response is not well-formed XML")
-        }
-        return root
+        var parser = S3XMLParser(bytes: Array(data))
+        return try parser.document()
     }
 
     /// Escapes text for inclusion in an XML element (the request bodies Batchyard sends).
@@ -52,37 +45,5 @@ public struct S3XMLElement: Sendable, Hashable {
             }
         }
         return out
-    }
-}
-
-/// Collects XMLParser's events into a tree. Used by one parse call on one thread only.
-private final class TreeBuilder: NSObject, XMLParserDelegate {
-    var stack: [S3XMLElement] = []
-    var root: S3XMLElement?
-
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        stack.append(S3XMLElement(name: elementName))
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        guard !stack.isEmpty else { return }
-        stack[stack.count - 1].text += string
-    }
-
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        guard !stack.isEmpty else { return }
-        stack[stack.count - 1].text += String(decoding: CDATABlock, as: UTF8.self)
-    }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-        guard let element = stack.popLast() else { return }
-        if stack.isEmpty {
-            root = element
-        } else {
-            stack[stack.count - 1].children.append(element)
-        }
     }
 }
