@@ -182,14 +182,14 @@ public struct S3BlobStore: BlobStore {
         try BlobKey.validate(source)
         try BlobKey.validate(destination)
         if source == destination { return }
-        guard let size = try await size(key: source) else {
-            throw BlobStoreError(.notFound, key: source, "no such object")
-        }
-        if size <= S3Configuration.maximumSinglePartSize {
+        // One CopyObject in the common case; objects over its 5 GiB limit are composed from ranges.
+        do {
             let (_, body) = try await client.sendCollecting(
                 .PUT, key: destination, headers: [("x-amz-copy-source", client.copySource(source))])
             _ = try S3Responses.copyETag(body, key: destination)
-        } else {
+        } catch let error as S3ResponseError {
+            if error.code == "NoSuchKey" { throw BlobStoreError(.notFound, key: source, "no such object") }
+            guard let size = try await size(key: source), size > S3Configuration.maximumSinglePartSize else { throw error }
             _ = try await compose([ObjectSegment(key: source, start: 0, length: size)], into: destination)
         }
         try await delete(key: source)
