@@ -15,10 +15,11 @@ public enum BatchyardApplication {
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
-        let database = try await SQLiteMetadataDatabase.open(
-            path: configuration.databasePath, readConnections: configuration.readConnections, logger: logger)
+        // Storage first: a wrong bucket or missing credentials fail before the database is open.
         let blobs = try BlobStoreOpening.open(configuration)
         try await BlobStoreOpening.recover(blobs)
+        let database = try await SQLiteMetadataDatabase.open(
+            path: configuration.databasePath, readConnections: configuration.readConnections, logger: logger)
         do {
             let collected = try await BlobStoreOpening.collectGarbage(blobs, database: database)
             if collected > 0 { logger.info("deleted \(collected) unpublished blobs of finished batches") }
