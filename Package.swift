@@ -118,11 +118,22 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
 
+        // The HTTP client behind the `batchyard` client commands (uploads, status following, progress).
+        .target(
+            name: "BatchyardClient",
+            dependencies: [
+                "BatchyardCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings),
+
         // The command line: `batchyard serve` and friends.
         .executableTarget(
             name: "batchyard",
             dependencies: [
-                "BatchyardServer",
+                "BatchyardServer", "BatchyardClient", "BatchyardCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -157,6 +168,14 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "BatchyardStoreTests", dependencies: ["BatchyardStore", "BatchyardCore", "BatchyardTestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BatchyardClientTests",
+            dependencies: [
+                "BatchyardClient", "BatchyardCore", "BatchyardTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "BatchyardServerTests",
