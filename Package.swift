@@ -58,6 +58,20 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings),
+        // S3-compatible blob store (SigV4, multipart, ranged GET), kept out of BlobStore so that stays light.
+        .target(
+            name: "S3BlobStore",
+            dependencies: [
+                "BlobStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "UploadBenchmark",
             dependencies: [
@@ -95,6 +109,7 @@ let package = Package(
             name: "BatchyardServer",
             dependencies: [
                 "BatchyardCore", "BatchyardStore", "XDMValidation", "BlobStore", "Ingestion", "Parquet", "IngestionPipeline",
+                "S3BlobStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -133,7 +148,9 @@ let package = Package(
             dependencies: ["BatchyardStore", "BatchyardCore", .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/CatalogBenchmark", swiftSettings: swiftSettings),
 
-        .target(name: "BatchyardTestSupport", path: "Tests/BatchyardTestSupport", swiftSettings: swiftSettings),
+        .target(
+            name: "BatchyardTestSupport", dependencies: ["BlobStore", "S3BlobStore"], path: "Tests/BatchyardTestSupport",
+            swiftSettings: swiftSettings),
         .testTarget(name: "BatchyardCoreTests", dependencies: ["BatchyardCore", "BatchyardTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ParquetTests", dependencies: ["Parquet", "BatchyardTestSupport"],
@@ -144,8 +161,14 @@ let package = Package(
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "BatchyardCore", "BatchyardTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "BlobStoreTests", dependencies: ["BlobStore"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "S3BlobStoreTests", dependencies: ["S3BlobStore", "BlobStore", "BatchyardTestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
             name: "IngestionPipelineTests",
-            dependencies: ["IngestionPipeline", "BlobStore", "Ingestion", "XDMValidation", "Parquet", "BatchyardCore"],
+            dependencies: [
+                "IngestionPipeline", "BlobStore", "Ingestion", "XDMValidation", "Parquet", "BatchyardCore",
+                "BatchyardTestSupport",
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "BatchyardStoreTests", dependencies: ["BatchyardStore", "BatchyardCore", "BatchyardTestSupport"],

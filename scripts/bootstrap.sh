@@ -3,7 +3,8 @@
 # Idempotent: it only installs what is missing. Usage: scripts/bootstrap.sh [--test]
 #   (no flag)  what building and serving needs: libzstd-dev (the Parquet codec links libzstd)
 #   --test     also what the test suite needs: a Python venv (.venv) with pyarrow and duckdb,
-#              and openapi-spec-validator + schemathesis for scripts/api-conformance.sh
+#              moto[server] (the S3 emulator scripts/s3-emulator.sh runs), and
+#              openapi-spec-validator + schemathesis for scripts/api-conformance.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +28,10 @@ if [ "${1:-}" = "--test" ]; then
     echo "bootstrap: creating .venv with pyarrow and duckdb" >&2
     python3 -m venv .venv
     .venv/bin/pip install -q --disable-pip-version-check pyarrow duckdb
+  fi
+  if ! .venv/bin/python -c 'import moto.server' 2>/dev/null; then
+    echo "bootstrap: installing moto[server] (the S3 emulator) into .venv" >&2
+    .venv/bin/pip install -q --disable-pip-version-check 'moto[server]'
   fi
 fi
 if [ "${1:-}" = "--test" ]; then

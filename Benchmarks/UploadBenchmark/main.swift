@@ -1,6 +1,7 @@
 // Upload throughput on loopback against `dd` on the same disk, in the same run.
 //
 //   swift run -c release UploadBenchmark [--size-mb 1024] [--chunk-mb 256] [--dir /path/on/the/disk]
+//       [--storage s3://bucket/prefix?endpoint=…]   (blobs in S3; credentials from AWS_* variables)
 //
 // Starts Batchyard in process on a free port (data directory under --dir), then times:
 //   dd      `dd if=src of=out bs=1M conv=fsync`, best of 3 (the disk's rate for the same bytes, synced)
@@ -10,6 +11,7 @@
 // Figures are MB/s of the file size (1 MB = 10^6 bytes) over wall time from first byte sent to
 // the 200/201; every server answer means the bytes were fsync'd.
 import BatchyardServer
+import BlobStore
 import Foundation
 import Logging
 
@@ -25,6 +27,7 @@ struct Options {
     var sizeMB = 1024
     var chunkMB = 256
     var directory = FileManager.default.currentDirectoryPath + "/.build/upload-benchmark"
+    var storage: String?
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -33,6 +36,7 @@ struct Options {
             case "--size-mb": sizeMB = Int(iterator.next() ?? "") ?? sizeMB
             case "--chunk-mb": chunkMB = Int(iterator.next() ?? "") ?? chunkMB
             case "--dir": directory = iterator.next() ?? directory
+            case "--storage": storage = iterator.next()
             default: FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8)); exit(2)
             }
         }
@@ -76,6 +80,7 @@ var configuration = ServerConfiguration()
 configuration.dataDirectory = options.directory + "/data"
 configuration.port = 0
 configuration.uploadLimits.maxFileBytes = bytes
+configuration.storage = options.storage
 var logger = Logger(label: "upload-benchmark")
 logger.logLevel = .warning
 let portBox = PortBox()
@@ -180,10 +185,25 @@ func verified(_ batch: String) throws -> String {
     let stored = "\(dataDirectory)/blobs/uploads/BENCH@AdobeOrg/prod/\(batch)/big.bin"
     return try run("/usr/bin/cmp", ["-s", source, stored]).status == 0 ? "bytes verified" : "BYTES DIFFER"
 }
-let checks = try [put.batch, chunked.batch, parallel.batch].map(verified)
+/// With S3 storage the stored object is downloaded first, then compared.
+let storedConfiguration = configuration
+func verifiedRemote(_ batch: String) async throws -> String {
+    let blobs = try BlobStoreOpening.open(storedConfiguration)
+    let copy = try LocalBlobStore(root: options.directory + "/verify")
+    let key = "uploads/BENCH@AdobeOrg/prod/\(batch)/big.bin"
+    _ = try await copy.put(key: key, body: blobs.get(key: key))
+    let path = copy.localPath(for: key)!
+    defer { try? fileManager.removeItem(atPath: path) }
+    return try run("/usr/bin/cmp", ["-s", source, path]).status == 0 ? "bytes verified" : "BYTES DIFFER"
+}
+var checks: [String] = []
+for batch in [put.batch, chunked.batch, parallel.batch] {
+    checks.append(options.storage == nil ? try verified(batch) : try await verifiedRemote(batch))
+}
 
 server.cancel()
-print("Upload benchmark: \(options.sizeMB) MiB file, \(chunkCount) chunks of \(options.chunkMB) MiB, directory \(options.directory)")
+print("Upload benchmark: \(options.sizeMB) MiB file, \(chunkCount) chunks of \(options.chunkMB) MiB, directory \(options.directory)"
+      + (options.storage.map { ", blobs in \($0)" } ?? ""))
 print(String(format: "dd conv=fsync      %7.1f MB/s  (%.2f s)", mbps(ddSeconds), ddSeconds))
 print(String(format: "PUT (one request)  %7.1f MB/s  (%.2f s)  %.0f%% of dd",
              mbps(putSeconds), putSeconds, 100 * ddSeconds / putSeconds) + "  [HTTP \(putCode), \(checks[0])]")

@@ -28,6 +28,7 @@ public struct BatchProcessor: Sendable {
     public func process(
         _ request: BatchProcessingRequest, checkpoint: @escaping @Sendable () async throws -> Void = {}
     ) async throws -> BatchProcessingOutcome {
+        if blobs.localPath(for: request.keys.uploadsPrefix) == nil { return try await processInScratch(request, checkpoint: checkpoint) }
         let keys = request.keys
         try await blobs.deletePrefix(keys.stagingPrefix)
         try await blobs.deletePrefix(keys.metaPrefix)

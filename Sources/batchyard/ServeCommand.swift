@@ -32,6 +32,15 @@ struct ServeCommand: AsyncParsableCommand {
             help: "A loading batch untouched this long becomes abandoned: 24h, 90m, 30s, 500ms (BATCHYARD_ABANDON_AFTER).")
     var abandonAfter: String?
 
+    @Option(help: "Blob storage: s3://bucket/prefix for an S3-compatible bucket (credentials from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN; default: <data-dir>/blobs) (BATCHYARD_STORAGE).")
+    var storage: String?
+
+    @Option(name: .customLong("s3-endpoint"), help: "S3 endpoint, e.g. http://127.0.0.1:9000 (BATCHYARD_S3_ENDPOINT; else AWS_ENDPOINT_URL; default AWS).")
+    var s3Endpoint: String?
+
+    @Option(name: .customLong("s3-region"), help: "S3 region (BATCHYARD_S3_REGION; else AWS_REGION, AWS_DEFAULT_REGION; default us-east-1).")
+    var s3Region: String?
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         func setting(_ flag: String?, _ name: String) -> String? { flag ?? environment["BATCHYARD_\(name)"] }
@@ -74,14 +83,23 @@ struct ServeCommand: AsyncParsableCommand {
             default: configuration.workers.pollMillis = millis
             }
         }
+        if var url = setting(storage, "STORAGE"), !url.isEmpty {
+            // Flags are appended to the URL's query, where the last value of a name wins.
+            for (value, name) in [(setting(s3Endpoint, "S3_ENDPOINT"), "endpoint"), (setting(s3Region, "S3_REGION"), "region")] {
+                guard let value, !value.isEmpty else { continue }
+                url += (url.contains("?") ? "&" : "?") + name + "=" + value
+            }
+            configuration.storage = url
+        }
         var logger = Logger(label: "batchyard")
         logger.logLevel = configuration.logLevel
         let dataDirectory = URL(fileURLWithPath: configuration.dataDirectory).standardizedFileURL.path
         let auth = configuration.authMode.rawValue
         let host = configuration.host
         let startupLogger = logger
+        let storageNote = configuration.storage.map { ", blobs in " + ($0.split(separator: "?").first.map(String.init) ?? $0) } ?? ""
         let app = try await BatchyardApplication.build(configuration: configuration, logger: logger) { port in
-            startupLogger.info("batchyard listening on http://\(host):\(port) with data in \(dataDirectory) (auth \(auth))")
+            startupLogger.info("batchyard listening on http://\(host):\(port) with data in \(dataDirectory)\(storageNote) (auth \(auth))")
         }
         try await app.runService()
     }

@@ -53,7 +53,7 @@ struct ChunkedUploadTests {
             let complete = try await api.sendBytes(.post, path + "?action=complete", bytes: nil, contentType: nil)
             #expect(complete.status == .created)
 
-            let blobs = try LocalBlobStore(root: server.configuration.blobsDirectory)
+            let blobs = try server.blobs()
             let key = BlobKey.upload(org: TestServer.orgA, sandbox: "prod", batchID: batch, path: "big/file.json")
             var stitched: [UInt8] = []
             for try await piece in blobs.get(key: key) { stitched += piece.readableBytesView }
@@ -139,7 +139,7 @@ struct ChunkedUploadTests {
             #expect(try await api.sendBytes(.post, path + "?action=INITIALIZE", bytes: nil, contentType: nil).status == .created)
             _ = try await Self.chunk(api, path, randomBytes(100), 0...49, total: 100)
             #expect(try await api.sendBytes(.put, path, bytes: Array("{}".utf8)).status == .ok)
-            let blobs = try LocalBlobStore(root: server.configuration.blobsDirectory)
+            let blobs = try server.blobs()
             #expect(try await blobs.list(prefix: "chunks/").isEmpty)
             let files = try await UploadStore(database: api.store.database).files(ofBatch: batch, tenant: UploadFixtures.tenantA)
             #expect(files.map(\.size) == [2])

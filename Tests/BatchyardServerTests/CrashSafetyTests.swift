@@ -1,4 +1,5 @@
 import BatchyardCore
+import BatchyardTestSupport
 import Foundation
 import Testing
 
@@ -17,7 +18,12 @@ struct CrashSafetyTests {
     @Test("kill mid-processing and mid-publish, restart: success, every record once", arguments: ["processing", "publish"])
     func killAndRestart(point: String) async throws {
         let directory = TestServer.temporaryDirectory()
-        let fast = ["BATCHYARD_JOB_LEASE": "1s", "BATCHYARD_WORKER_POLL": "100ms"]
+        var fast = ["BATCHYARD_JOB_LEASE": "1s", "BATCHYARD_WORKER_POLL": "100ms"]
+        // With BATCHYARD_TEST_S3_URL the binary keeps its blobs in S3 (where a move is copy + delete).
+        if let storage = TestBlobStores.storageURL(forRoot: directory + "/blobs") {
+            fast["BATCHYARD_STORAGE"] = storage
+            for name in ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"] { fast[name] = TestBlobStores.environment[name] }
+        }
         var environment = fast
         environment["BATCHYARD_FAULT_PAUSE_AT"] = point
         let first = try ServerProcess(dataDirectory: directory, arguments: ["--workers", "1"], environment: environment)
@@ -63,14 +69,16 @@ struct CrashSafetyTests {
         #expect(status == "success", "\(document.serialized())")
         let files = try second.curl(headers() + [second.baseURL + "/data/foundation/catalog/dataSetFiles?batchId=\(batchID)"])
         let listed = (try? JSONValue(parsing: files.body))?.objectValue ?? [:]
-        let lake = "\(directory)/blobs/lake/\(TestServer.orgA)/prod/\(datasetID)/\(batchID)"
-        let onDisk = (try? FileManager.default.contentsOfDirectory(atPath: lake))?.filter { $0.hasSuffix(".parquet") } ?? []
+        let inspector = TestServer(dataDirectory: directory)
+        let lakePrefix = "lake/\(TestServer.orgA)/prod/\(datasetID)/\(batchID)/"
+        let onDisk = try await inspector.blobs().list(prefix: lakePrefix).map { String($0.key.dropFirst(lakePrefix.count)) }
+            .filter { $0.hasSuffix(".parquet") }
         #expect(Set(listed.values.compactMap { $0["name"]?.stringValue }) == Set(onDisk))
-        let rows = try TestPython.duckDBRows(lake, orderBy: "row")
+        let rows = try await TestPython.duckDBRows(inspector.localFolder(prefix: lakePrefix), orderBy: "row")
         #expect(rows.count == Self.records)
         #expect(Set(rows).count == Self.records)
-        let staging = "\(directory)/blobs/staging/\(TestServer.orgA)/prod/\(batchID)"
-        let leftovers = (try? FileManager.default.subpathsOfDirectory(atPath: staging))?.filter { $0.hasSuffix(".parquet") } ?? []
+        let leftovers = try await inspector.blobs().list(prefix: "staging/\(TestServer.orgA)/prod/\(batchID)/")
+            .filter { $0.key.hasSuffix(".parquet") }
         #expect(leftovers.isEmpty)
     }
 }

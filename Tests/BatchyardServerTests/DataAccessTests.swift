@@ -130,7 +130,7 @@ struct DataAccessTests {
         let server = TestServer()
         try await server.run { api in
             let (_, batch) = try await api.datasetAndBatch()
-            let blobs = try LocalBlobStore(root: server.configuration.blobsDirectory)
+            let blobs = try server.blobs()
             let root = BlobKey.metaPrefix(org: TestServer.orgA, sandbox: "prod", batchID: batch)
             let errors = Array("{\"_corrupt_record\": \"{x\", \"_errors\": [{\"code\": \"1401\"}]}\n".utf8)
             _ = try await blobs.put(key: root + "row_errors/parsing_errors_0.json", body: Pieces(errors))

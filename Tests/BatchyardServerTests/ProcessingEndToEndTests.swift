@@ -6,9 +6,12 @@ import Testing
 
 @Suite("Batch processing end to end")
 struct ProcessingEndToEndTests {
-    /// The lake folder of a batch.
-    static func lake(_ server: TestServer, dataset: String, batch: String) -> String {
-        "\(server.configuration.dataDirectory)/blobs/lake/\(TestServer.orgA)/prod/\(dataset)/\(batch)"
+    /// The lake prefix of a batch.
+    static func lakePrefix(dataset: String, batch: String) -> String { "lake/\(TestServer.orgA)/prod/\(dataset)/\(batch)/" }
+
+    /// A local folder with the lake files of a batch (for DuckDB).
+    static func lake(_ server: TestServer, dataset: String, batch: String) async throws -> String {
+        try await server.localFolder(prefix: lakePrefix(dataset: dataset, batch: batch))
     }
 
     @Test("JSON Lines, multi-line JSON, CSV and pyarrow Parquet: PUT → COMPLETE → success → download, DuckDB reads it")
@@ -51,10 +54,10 @@ struct ProcessingEndToEndTests {
                 #expect(file?["records"]?.int64Value == 2)
                 #expect(file?["isValid"] == .bool(true))
                 #expect(file?["name"]?.stringValue == "part-00001.parquet")
-                let inputFiles = "\(directory)/blobs/meta/\(TestServer.orgA)/prod/\(id)/input_files/fileMetaData1.json"
-                let listedInputs = (try? String(contentsOfFile: inputFiles, encoding: .utf8)) ?? ""
+                let inputFiles = "meta/\(TestServer.orgA)/prod/\(id)/input_files/fileMetaData1.json"
+                let listedInputs = String(decoding: try await server.blobBytes(inputFiles) ?? [], as: UTF8.self)
                 #expect(listedInputs == "{\"path\":\"\(input.file)\"}\n")
-                let rows = try TestPython.duckDBRows(Self.lake(server, dataset: dataset, batch: id), orderBy: "id")
+                let rows = try await TestPython.duckDBRows(Self.lake(server, dataset: dataset, batch: id), orderBy: "id")
                 #expect(rows == input.expected, "\(input.file)")
                 // Download through Data Access and read the downloaded bytes with DuckDB too.
                 let exported = try await api.send(.get, "/data/foundation/export/batches/\(id)/files")
@@ -90,9 +93,9 @@ struct ProcessingEndToEndTests {
             let codes = final["errors"]?.arrayValue?.compactMap { $0["code"]?.stringValue } ?? []
             #expect(codes.contains("INGEST-1212-400") && codes.contains("INGEST-1401-400"), "\(codes)")
             #expect(final["metrics"]?["failedRecordCount"]?.int64Value == 1)
-            #expect(!FileManager.default.fileExists(atPath: Self.lake(server, dataset: dataset, batch: id)))
-            let rowErrors = "\(directory)/blobs/meta/\(TestServer.orgA)/prod/\(id)/row_errors/parsing_errors_0.json"
-            #expect(FileManager.default.fileExists(atPath: rowErrors))
+            #expect(try await server.blobs().list(prefix: Self.lakePrefix(dataset: dataset, batch: id)).isEmpty)
+            let rowErrors = "meta/\(TestServer.orgA)/prod/\(id)/row_errors/parsing_errors_0.json"
+            #expect(try await server.blobBytes(rowErrors) != nil)
             let files = try await api.send(.get, "/data/foundation/catalog/dataSetFiles?batchId=\(id)")
             #expect(files.json.objectValue?.isEmpty ?? true, "\(files.text)")
             let datasetDoc = try await api.store.get(.dataSets, tenant: APIClient.tenantA, id: dataset)?.document
@@ -128,7 +131,7 @@ struct ProcessingEndToEndTests {
                 let final = try await api.waitForFinal(id)
                 #expect(final["status"]?.stringValue == "success")
                 #expect(final["metrics"]?["outputRecordCount"]?.int64Value == Int64((index + 1) * 10))
-                let rows = try TestPython.duckDBRows(Self.lake(server, dataset: dataset, batch: id), orderBy: "row")
+                let rows = try await TestPython.duckDBRows(Self.lake(server, dataset: dataset, batch: id), orderBy: "row")
                 #expect(rows.count == (index + 1) * 10)
                 #expect(Set(rows).count == rows.count)
             }

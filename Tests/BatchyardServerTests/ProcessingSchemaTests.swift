@@ -32,7 +32,7 @@ struct ProcessingSchemaTests {
             #expect(final["metrics"]?["failedRecordCount"]?.int64Value == 1)
             let codes = final["errors"]?.arrayValue?.compactMap { $0["code"]?.stringValue } ?? []
             #expect(codes == ["INGEST-1212-400", "INGEST-1555-400"], "\(codes)")
-            let lake = "\(directory)/blobs/lake/\(TestServer.orgA)/prod/\(dataset)/\(id)"
+            let lake = try await ProcessingEndToEndTests.lake(server, dataset: dataset, batch: id)
             let rows = try TestPython.duckDBRows(lake, orderBy: "\(ns).loyalty.points")
             #expect(rows.count == 2)
             #expect(rows.first?.contains(#""points": 7"#) == true, "\(rows)")

@@ -21,6 +21,7 @@ struct TestServer {
         configuration.dataDirectory = dataDirectory ?? TestServer.temporaryDirectory()
         configuration.authMode = authMode
         configuration.maxJSONBodySize = 256 * 1024
+        configuration.useTestStorage()
     }
 
     static func temporaryDirectory() -> String {

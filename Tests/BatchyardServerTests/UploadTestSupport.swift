@@ -1,6 +1,7 @@
 import BatchyardCore
 import BatchyardServer
 import BatchyardStore
+import BatchyardTestSupport
 import BlobStore
 import Foundation
 import HTTPTypes
@@ -80,7 +81,7 @@ enum UploadFixtures {
         _ files: [[UInt8]], batchID: String, datasetID: String, blobsRoot: String, store: CatalogStore,
         tenant: Tenant = tenantA
     ) async throws -> [String] {
-        let blobs = try LocalBlobStore(root: blobsRoot)
+        let blobs = try TestBlobStores.open(root: blobsRoot)
         var ids: [String] = []
         for (index, bytes) in files.enumerated() {
             let name = BlobKey.partName(index + 1)

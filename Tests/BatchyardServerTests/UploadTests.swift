@@ -1,6 +1,7 @@
 import BatchyardCore
 import BatchyardServer
 import BatchyardStore
+import BatchyardTestSupport
 import BlobStore
 import Foundation
 import HTTPTypes
@@ -19,7 +20,7 @@ struct UploadTests {
             let first = try await api.sendBytes(.put, path, bytes: bytes)
             #expect(first.status == .ok)
             #expect(first.body.isEmpty)
-            let blobs = try LocalBlobStore(root: server.configuration.blobsDirectory)
+            let blobs = try server.blobs()
             let key = BlobKey.upload(org: TestServer.orgA, sandbox: "prod", batchID: batch, path: "part1=a/part2=b/data.json")
             #expect(try await blobs.size(key: key) == Int64(bytes.count))
 
@@ -133,7 +134,7 @@ struct UploadTests {
                                          raw: String(repeating: "x", count: 1001), contentType: "application/octet-stream")
             #expect(big.status == .contentTooLarge)
             #expect(big.json["detail"]?.stringValue?.contains("INITIALIZE") == true)
-            let blobs = try LocalBlobStore(root: root)
+            let blobs = try TestBlobStores.open(root: root)
             #expect(try await blobs.list(prefix: "").isEmpty)
 
             for name in ["1", "2"] {
@@ -182,10 +183,11 @@ struct UploadTests {
             return (dataset, batch)
         }
         _ = dataset
-        let blobs = try LocalBlobStore(root: directory + "/blobs")
+        let blobs = try TestBlobStores.open(root: directory + "/blobs")
         _ = try await blobs.put(key: "incoming/x/y/z/abc", body: Pieces([1, 2, 3]))
         var configuration = ServerConfiguration()
         configuration.dataDirectory = directory
+        configuration.useTestStorage()
         try await BatchyardApplication.recoverFiles(configuration: configuration)
         #expect(try await blobs.list(prefix: "incoming/").isEmpty)
         let files = try await TestServer(dataDirectory: directory).run { api in

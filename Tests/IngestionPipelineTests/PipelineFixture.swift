@@ -1,32 +1,36 @@
 import BatchyardCore
+import BatchyardTestSupport
 import BlobStore
 import Foundation
 import Ingestion
+import NIOCore
 import IngestionPipeline
 import Parquet
 import XDMValidation
 
-/// A blob store in a fresh temporary directory with helpers to upload files and read results.
+/// A blob store in a fresh temporary directory (or a fresh S3 prefix, see ``TestBlobStores``) with
+/// helpers to upload files and read results.
 struct PipelineFixture {
     let root: String
-    let blobs: LocalBlobStore
+    let blobs: any BlobStore
     let keys = BlobKeys(tenant: Tenant(org: "ORG@AdobeOrg", sandbox: "prod"), batchID: "01BATCH", datasetID: "ds1")
 
     init() {
         root = NSTemporaryDirectory() + "pipeline-" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        blobs = try! LocalBlobStore(root: root)
+        blobs = try! TestBlobStores.open(root: root)
     }
 
-    func upload(_ name: String, _ text: String) throws {
-        try upload(name, bytes: Array(text.utf8))
+    func upload(_ name: String, _ text: String) async throws {
+        try await upload(name, bytes: Array(text.utf8))
     }
 
-    func upload(_ name: String, bytes: [UInt8]) throws {
-        let path = blobs.localPath(for: keys.uploadsPrefix + name)!
-        try FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
+    func upload(_ name: String, bytes: [UInt8]) async throws {
+        let body = AsyncStream<ByteBuffer> { continuation in
+            continuation.yield(ByteBuffer(bytes: bytes))
+            continuation.finish()
+        }
+        _ = try await blobs.put(key: keys.uploadsPrefix + name, body: body)
     }
 
     func request(
@@ -38,12 +42,25 @@ struct PipelineFixture {
             policy: PartialIngestionPolicy(percentage: percentage), diagnosticsEnabled: diagnostics)
     }
 
-    func rows(_ part: StagedPart) throws -> [ParquetValue] {
-        try ParquetFileReader(path: blobs.localPath(for: part.key)!).readAllRows()
+    func rows(_ part: StagedPart) async throws -> [ParquetValue] {
+        if let path = blobs.localPath(for: part.key) { return try ParquetFileReader(path: path).readAllRows() }
+        let path = root + "/" + UUID().uuidString + ".parquet"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try Data(try await bytes(part.key) ?? []).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try ParquetFileReader(path: path).readAllRows()
     }
 
-    func text(_ key: String) -> String? {
-        (try? String(contentsOfFile: blobs.localPath(for: key)!, encoding: .utf8))
+    func text(_ key: String) async -> String? {
+        guard let bytes = try? await bytes(key) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func bytes(_ key: String) async throws -> [UInt8]? {
+        guard try await blobs.size(key: key) != nil else { return nil }
+        var out: [UInt8] = []
+        for try await buffer in blobs.get(key: key) { out += buffer.readableBytesView }
+        return out
     }
 
     static func validator(_ schema: String) throws -> RecordValidator {

@@ -15,29 +15,43 @@ public enum BatchyardApplication {
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+        // Storage first: a wrong bucket or missing credentials fail before the database is open.
+        let blobs = try BlobStoreOpening.open(configuration)
+        try await BlobStoreOpening.recover(blobs)
         let database = try await SQLiteMetadataDatabase.open(
             path: configuration.databasePath, readConnections: configuration.readConnections, logger: logger)
-        try await recoverFiles(configuration: configuration)
+        do {
+            let collected = try await BlobStoreOpening.collectGarbage(blobs, database: database)
+            if collected > 0 { logger.info("deleted \(collected) unpublished blobs of finished batches") }
+        } catch {
+            logger.warning("blob garbage collection failed: \(error)")
+        }
         let metrics = BatchyardMetrics()
-        let router = try makeRouter(configuration: configuration, database: database, logger: logger, metrics: metrics)
+        let router = try makeRouter(
+            configuration: configuration, database: database, logger: logger, metrics: metrics, blobs: blobs)
         let address = configuration.host
         return Application(
             router: router,
             server: .http1(additionalChannelHandlers: [ExpectContinueHandler()]),
             configuration: .init(address: .hostname(address, port: configuration.port), serverName: "batchyard"),
-            services: [DatabaseService(database: database), try makeWorkers(configuration: configuration, database: database, logger: logger, metrics: metrics)],
+            services: [
+                DatabaseService(database: database),
+                try makeWorkers(configuration: configuration, database: database, logger: logger, metrics: metrics, blobs: blobs),
+            ],
             onServerRunning: { channel in
                 await onServerRunning(channel.localAddress?.port ?? configuration.port)
             },
             logger: logger)
     }
 
-    /// The router with every route and middleware, over an open metadata database. `metrics`
-    /// receives its request counts and renders `/metrics`.
+    /// The router with every route and middleware, over an open metadata database (and the blob
+    /// store `blobs`, else the one the configuration names). `metrics` receives its request counts
+    /// and renders `/metrics`.
     public static func makeRouter(
         configuration: ServerConfiguration, database: any MetadataDatabase, logger: Logger,
-        metrics: BatchyardMetrics = BatchyardMetrics()
+        metrics: BatchyardMetrics = BatchyardMetrics(), blobs: (any BlobStore)? = nil
     ) throws -> Router<BatchyardRequestContext> {
+        let blobs = try blobs ?? BlobStoreOpening.open(configuration)
         let store = CatalogStore(database: database)
         let clock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
         var issuer: TokenIssuer?
@@ -54,7 +68,7 @@ public enum BatchyardApplication {
         router.add(middleware: GatewayMiddleware(mode: configuration.authMode, issuer: issuer))
 
         OperationsController(
-            database: database, blobs: try FileRoutes.blobStore(configuration), metrics: metrics,
+            database: database, blobs: blobs, metrics: metrics,
             document: OpenAPIDocument.make(authMode: configuration.authMode)
         ).addRoutes(to: router)
         if let issuer {
@@ -65,13 +79,13 @@ public enum BatchyardApplication {
         SchemaRegistryController(service: schemaRegistry, maxBodySize: configuration.maxJSONBodySize, clock: clock)
             .addRoutes(to: router)
         BatchSignalController(
-            store: store, blobs: try LocalBlobStore(root: configuration.blobsDirectory),
+            store: store, blobs: blobs,
             transitions: BatchTransitions(retryDelayMillis: configuration.workers.retryDelayMillis), wakeup: .shared,
             clock: clock
         ).addRoutes(to: router)
         ImportController(creation: BatchCreation(store: store), maxBodySize: configuration.maxJSONBodySize, clock: clock)
             .addRoutes(to: router)
-        try FileRoutes.add(to: router, configuration: configuration, database: database, clock: clock)
+        try FileRoutes.add(to: router, configuration: configuration, database: database, blobs: blobs, clock: clock)
         ConsoleController(authMode: configuration.authMode).addRoutes(to: router)
         return router
     }

@@ -5,16 +5,10 @@ import Hummingbird
 
 /// Wires the routes that move file bytes (uploads and Data Access) over one blob store.
 enum FileRoutes {
-    /// The blob store of a data directory: `<data-dir>/blobs`.
-    static func blobStore(_ configuration: ServerConfiguration) throws -> LocalBlobStore {
-        try LocalBlobStore(root: configuration.blobsDirectory)
-    }
-
     static func add(
         to router: Router<BatchyardRequestContext>, configuration: ServerConfiguration, database: any MetadataDatabase,
-        clock: @escaping @Sendable () -> Int64
+        blobs: any BlobStore, clock: @escaping @Sendable () -> Int64
     ) throws {
-        let blobs = try blobStore(configuration)
         let catalog = CatalogStore(database: database)
         let uploads = UploadStore(database: database)
         UploadController(
@@ -32,8 +26,6 @@ extension BatchyardApplication {
     /// the last process died (never acknowledged, so no client waits for them). `build` calls it;
     /// it must not run while this data directory is serving.
     public static func recoverFiles(configuration: ServerConfiguration) async throws {
-        let blobs = try FileRoutes.blobStore(configuration)
-        try await blobs.removeTemporaryFiles()
-        try await blobs.deletePrefix("incoming/")
+        try await BlobStoreOpening.recover(try BlobStoreOpening.open(configuration))
     }
 }

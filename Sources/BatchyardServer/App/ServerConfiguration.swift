@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 
 /// Everything `batchyard serve` can be told, from flags or `BATCHYARD_*` variables.
@@ -20,6 +21,12 @@ public struct ServerConfiguration: Sendable {
 
     /// What the upload routes accept (sizes, guardrails).
     public var uploadLimits = UploadLimits()
+
+    /// Where blobs live: `nil` for `<data-dir>/blobs`, or `s3://bucket/prefix?endpoint=…&region=…`
+    /// for an S3-compatible bucket (see ``BlobStoreOpening``).
+    public var storage: String?
+    /// The variables S3 credentials, region and endpoint are read from (`AWS_*`).
+    public var storageEnvironment: [String: String] = ProcessInfo.processInfo.environment
 
     public init() {}
 

@@ -29,8 +29,8 @@ struct DatasetPreview: Sendable {
                 guard let batchID = file.document["batchId"]?.stringValue else { continue }
                 let name = file.document["name"]?.stringValue ?? BlobKey.partName(DataAccessController.partNumber(file.id))
                 let key = BlobKey.lake(org: tenant.org, sandbox: tenant.sandbox, datasetID: datasetID, batchID: batchID, name: name)
-                guard let path = blobs.localPath(for: key) else { continue }
-                rows += try await Self.read(path: path, count: Self.rowLimit - rows.count)
+                let wanted = Self.rowLimit - rows.count
+                rows += try await LocalBlobCopy.withFile(blobs, key: key) { path in try await Self.read(path: path, count: wanted) }
             }
             if files.count < query.limit { break }
             start += files.count

@@ -10,7 +10,7 @@ extension BatchyardApplication {
     /// `metrics` counts the records of the batches they finish.
     public static func makeWorkers(
         configuration: ServerConfiguration, database: any MetadataDatabase, logger: Logger,
-        metrics: BatchyardMetrics? = nil
+        metrics: BatchyardMetrics? = nil, blobs: (any BlobStore)? = nil
     ) throws -> some Service {
         let clock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
         let registry = SchemaRegistryService(store: SchemaRegistryStore(database: database), clock: clock)
@@ -18,7 +18,7 @@ extension BatchyardApplication {
             try await registry.schema(forDataset: dataset, tenant: tenant)?.validator
         }
         return IngestionWorkers(
-            store: CatalogStore(database: database), blobs: try LocalBlobStore(root: configuration.blobsDirectory),
+            store: CatalogStore(database: database), blobs: try blobs ?? BlobStoreOpening.open(configuration),
             settings: configuration.workers,
             transitions: BatchTransitions(retryDelayMillis: configuration.workers.retryDelayMillis),
             wakeup: .shared, validators: validators,

@@ -96,9 +96,8 @@ struct IngestionPreview: Sendable {
     }
 
     private func readParquet(key: String, into table: inout PreviewTable, limit: Int) async throws {
-        guard let path = blobs.localPath(for: key) else { return }
         let wanted = limit - table.rows.count
-        let rows = try await NIOThreadPool.singleton.runIfActive { () throws -> [JSONValue] in
+        let rows = try await LocalBlobCopy.withFile(blobs, key: key) { path in try await NIOThreadPool.singleton.runIfActive { () throws -> [JSONValue] in
             do {
                 let reader = try ParquetFileReader(path: path)
                 var iterator = reader.makeRowIterator()
@@ -108,7 +107,7 @@ struct IngestionPreview: Sendable {
             } catch {
                 throw ProblemError.badRequest("A Parquet file cannot be previewed: \(error).", code: "INGEST-1401-400")
             }
-        }
+        } }
         for row in rows { table.add(row) }
     }
 }

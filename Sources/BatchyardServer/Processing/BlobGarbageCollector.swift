@@ -1,0 +1,82 @@
+import BatchyardCore
+import BatchyardStore
+import BlobStore
+
+/// Deletes the blobs that no metadata row will ever make visible: staged parts of batches that
+/// are done (their attempt crashed, or was abandoned, before it cleaned up) and lake objects of
+/// batches that never got (or no longer have) published data.
+///
+/// Visibility is decided by the metadata (a batch's `dataSetFiles` rows are created in the same
+/// transaction that turns it `success`), so these objects are invisible already; collecting them
+/// only reclaims space. On S3, where `move` is copy + delete and a crash can strand copies, this
+/// is what keeps the bucket clean. Batches still on their way (loading, processing, retrying) are
+/// left alone: their next attempt starts by deleting its own staging and lake prefixes.
+struct BlobGarbageCollector: Sendable {
+    let store: CatalogStore
+    let blobs: any BlobStore
+
+    /// Sweeps `staging/` and `lake/`; returns the number of objects deleted.
+    @discardableResult
+    func sweep() async throws -> Int {
+        var deleted = 0
+        // staging/{org}/{sandbox}/{batchId}/…
+        for (prefix, segments) in try await batchPrefixes(root: "staging/", depth: 3) {
+            let status = try await status(org: segments[0], sandbox: segments[1], batch: segments[2])
+            if status == nil || status!.isFinal { deleted += try await deletePrefix(prefix) }
+        }
+        // lake/{org}/{sandbox}/{datasetId}/{batchId}/…
+        for (prefix, segments) in try await batchPrefixes(root: "lake/", depth: 4) {
+            let status = try await status(org: segments[0], sandbox: segments[1], batch: segments[3])
+            if status == nil || (status!.isFinal && !status!.hasDataInMaster) { deleted += try await deletePrefix(prefix) }
+        }
+        return deleted
+    }
+
+    /// The distinct `root` + `depth` segments prefixes of the objects under `root`, with the
+    /// (still encoded) segments.
+    private func batchPrefixes(root: String, depth: Int) async throws -> [(String, [String])] {
+        var seen: [String: [String]] = [:]
+        for blob in try await blobs.list(prefix: root) {
+            let segments = blob.key.dropFirst(root.count).split(separator: "/", omittingEmptySubsequences: false)
+            guard segments.count > depth else { continue }
+            let names = segments.prefix(depth).map(String.init)
+            seen[root + names.joined(separator: "/") + "/"] = names
+        }
+        return seen.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// The batch's status; `nil` when there is no such batch.
+    private func status(org: String, sandbox: String, batch: String) async throws -> BatchStatus? {
+        let tenant = Tenant(org: Self.decode(org), sandbox: Self.decode(sandbox))
+        guard let document = try await store.get(.batches, tenant: tenant, id: Self.decode(batch))?.document else {
+            return nil
+        }
+        return BatchStatus(wireValue: document["status"]?.stringValue ?? "") ?? .failed
+    }
+
+    private func deletePrefix(_ prefix: String) async throws -> Int {
+        let count = try await blobs.list(prefix: prefix).count
+        try await blobs.deletePrefix(prefix)
+        return count
+    }
+
+    /// Undoes `BlobKey.segment`: `%XX` back to its byte (`%00` was the empty text).
+    static func decode(_ segment: String) -> String {
+        if segment == "%00" { return "" }
+        var bytes: [UInt8] = []
+        let utf8 = Array(segment.utf8)
+        var index = 0
+        while index < utf8.count {
+            if utf8[index] == UInt8(ascii: "%"), index + 2 < utf8.count,
+                let value = UInt8(String(decoding: utf8[(index + 1)...(index + 2)], as: UTF8.self), radix: 16)
+            {
+                bytes.append(value)
+                index += 3
+            } else {
+                bytes.append(utf8[index])
+                index += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
