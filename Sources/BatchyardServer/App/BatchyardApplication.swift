@@ -15,8 +15,7 @@ public enum BatchyardApplication {
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
-        let database = try await SQLiteMetadataDatabase.open(
-            path: configuration.databasePath, readConnections: configuration.readConnections, logger: logger)
+        let database = try await MetadataDatabaseOpening.open(configuration: configuration, logger: logger)
         try await recoverFiles(configuration: configuration)
         let router = try makeRouter(configuration: configuration, database: database, logger: logger)
         let address = configuration.host
