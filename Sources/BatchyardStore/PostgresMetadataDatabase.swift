@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import PostgresKit
@@ -21,8 +22,15 @@ public final class PostgresMetadataDatabase: MetadataDatabase {
     nonisolated(unsafe) private let readPool: EventLoopGroupConnectionPool<PostgresConnectionSource>
     nonisolated(unsafe) private let writePool: EventLoopGroupConnectionPool<PostgresConnectionSource>
     private let logger: Logger
+    /// The advisory lock that contended writers of this schema queue on.
+    private let writerLockName: String
     /// How many times a write body runs before a serialization failure is given up on.
     let maxAttempts: Int
+    private let retries = NIOLockedValueBox(0)
+
+    /// Write transactions re-run after a serialization failure or deadlock since opening (a
+    /// contention figure for logs and tests).
+    public var serializationRetries: Int { retries.withLockedValue { $0 } }
 
     /// Connects to `url` (`postgres://user:password@host:port/database`), creates `schema` when
     /// given (every table then lives in it, via `search_path`), and applies the migrations under
@@ -45,16 +53,18 @@ public final class PostgresMetadataDatabase: MetadataDatabase {
         }
         return PostgresMetadataDatabase(
             readPool: pool(readConnections), writePool: pool(writeConnections), logger: logger,
-            maxAttempts: maxAttempts)
+            writerLockName: "batchyard-writer:" + (schema ?? ""), maxAttempts: maxAttempts)
     }
 
     private init(
         readPool: EventLoopGroupConnectionPool<PostgresConnectionSource>,
-        writePool: EventLoopGroupConnectionPool<PostgresConnectionSource>, logger: Logger, maxAttempts: Int
+        writePool: EventLoopGroupConnectionPool<PostgresConnectionSource>, logger: Logger, writerLockName: String,
+        maxAttempts: Int
     ) {
         self.readPool = readPool
         self.writePool = writePool
         self.logger = logger
+        self.writerLockName = writerLockName
         self.maxAttempts = max(1, maxAttempts)
     }
 
@@ -97,11 +107,15 @@ public final class PostgresMetadataDatabase: MetadataDatabase {
         var attempt = 1
         while true {
             do {
+                let contended = attempt > Self.optimisticAttempts
                 return try await withConnection(from: writePool) { connection in
-                    try await Self.serializable(connection.sql(), logger: self.logger, body)
+                    let database = connection.sql()
+                    guard contended else { return try await Self.serializable(database, logger: self.logger, body) }
+                    return try await Self.queued(database, lockName: self.writerLockName, logger: self.logger, body)
                 }
             } catch let error where Self.isRetryable(error) && attempt < maxAttempts {
                 logger.debug("retrying a serialization failure (attempt \(attempt)): \(String(reflecting: error))")
+                retries.withLockedValue { $0 += 1 }
                 // Randomised, growing back-off so that the transactions that collided do not collide again.
                 let ceiling = UInt64(min(1 << min(attempt, 7), 100))
                 try await Task.sleep(nanoseconds: UInt64.random(in: 1...ceiling) * 1_000_000)
@@ -118,6 +132,30 @@ public final class PostgresMetadataDatabase: MetadataDatabase {
     public func close() async throws {
         try await readPool.shutdownAsync()
         try await writePool.shutdownAsync()
+    }
+
+    /// A transaction that already lost this many times queues behind the other such ones.
+    static let optimisticAttempts = 2
+
+    /// Runs a serializable transaction while holding the session advisory lock `lockName`, taken
+    /// before `BEGIN` so that the snapshot is taken after the wait: transactions that keep
+    /// colliding then run one at a time (across nodes) instead of aborting each other again.
+    private static func queued<T: Sendable>(
+        _ database: some SQLDatabase, lockName: String, logger: Logger, _ body: @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        try await database.raw("SELECT pg_advisory_lock(hashtext(\(bind: lockName)))").run()
+        do {
+            let result = try await serializable(database, logger: logger, body)
+            try await database.raw("SELECT pg_advisory_unlock(hashtext(\(bind: lockName)))").run()
+            return result
+        } catch {
+            do {
+                try await database.raw("SELECT pg_advisory_unlock(hashtext(\(bind: lockName)))").run()
+            } catch let unlockError {
+                logger.error("advisory unlock failed: \(unlockError)")
+            }
+            throw error
+        }
     }
 
     /// Whether `error` is PostgreSQL saying "run the transaction again": a serialization failure

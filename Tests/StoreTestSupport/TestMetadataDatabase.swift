@@ -22,7 +22,7 @@ public enum TestMetadataDatabase {
     public static func open(sqlitePath: String, readConnections: Int = 2, logger: Logger) async throws -> any MetadataDatabase {
         if let url = postgresURL {
             return try await PostgresMetadataDatabase.open(
-                url: url, schema: schemaName(for: sqlitePath), readConnections: 1, writeConnections: 2, logger: logger)
+                url: url, schema: schemaName(for: sqlitePath), readConnections: 1, writeConnections: 3, logger: logger)
         }
         return try await SQLiteMetadataDatabase.open(path: sqlitePath, readConnections: readConnections, logger: logger)
     }
