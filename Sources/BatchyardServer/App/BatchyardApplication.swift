@@ -68,6 +68,7 @@ public enum BatchyardApplication {
         ImportController(creation: BatchCreation(store: store), maxBodySize: configuration.maxJSONBodySize, clock: clock)
             .addRoutes(to: router)
         try FileRoutes.add(to: router, configuration: configuration, database: database, clock: clock)
+        ConsoleController(authMode: configuration.authMode).addRoutes(to: router)
         return router
     }
 }
