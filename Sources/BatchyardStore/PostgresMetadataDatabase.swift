@@ -12,7 +12,9 @@ import PostgresKit
 /// write) runs at `SERIALIZABLE`: PostgreSQL then guarantees the outcome of some serial order, and
 /// a transaction that cannot be placed in one fails with `40001` (or `40P01` on a deadlock) —
 /// those are retried, whole, a bounded number of times. Write bodies must therefore be safe to run
-/// again: they only touch the database they are handed.
+/// again (the one blob side effect, an upload's move into place, tolerates a re-run). A
+/// transaction that collided twice queues on an advisory lock before its next attempt, so hot
+/// spots degrade to one writer at a time instead of aborting each other over and over.
 ///
 /// Reads and writes use separate pools, so a write body that also reads through `read` can never
 /// starve itself of connections.
