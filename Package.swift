@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.34.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // Domain model: no I/O, imports nothing of ours.
@@ -104,11 +105,22 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
 
+        // The HTTP client behind the `batchyard` client commands (uploads, status following, progress).
+        .target(
+            name: "BatchyardClient",
+            dependencies: [
+                "BatchyardCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings),
+
         // The command line: `batchyard serve` and friends.
         .executableTarget(
             name: "batchyard",
             dependencies: [
-                "BatchyardServer",
+                "BatchyardServer", "BatchyardClient", "BatchyardCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -139,6 +151,14 @@ let package = Package(
         .testTarget(
             name: "BatchyardStoreTests",
             dependencies: ["BatchyardStore", "BatchyardCore", "BatchyardTestSupport", "StoreTestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BatchyardClientTests",
+            dependencies: [
+                "BatchyardClient", "BatchyardCore", "BatchyardTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "BatchyardServerTests",
