@@ -155,7 +155,7 @@ let package = Package(
         .testTarget(
             name: "BatchyardClientTests",
             dependencies: [
-                "BatchyardClient", "BatchyardCore", "BatchyardTestSupport",
+                "BatchyardClient", "BatchyardCore", "BatchyardTestSupport", "StoreTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],

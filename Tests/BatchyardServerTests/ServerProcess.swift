@@ -28,7 +28,7 @@ final class ServerProcess: @unchecked Sendable {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
         process.arguments = ["serve", "--port", "0", "--data-dir", dataDirectory] + arguments
-            + Self.databaseArguments(dataDirectory: dataDirectory)
+            + TestMetadataDatabase.serveArguments(dataDirectory: dataDirectory)
         output = Pipe()
         process.standardOutput = output
         process.standardError = output
@@ -55,14 +55,6 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     private(set) var startupLog: String
-
-    /// On the PostgreSQL switch, the server's metadata goes to the schema a test opening the same
-    /// data directory would get, so a restarted server finds its data again.
-    static func databaseArguments(dataDirectory: String) -> [String] {
-        guard let url = TestMetadataDatabase.postgresURL else { return [] }
-        let schema = TestMetadataDatabase.schemaName(for: dataDirectory + "/metadata.sqlite")
-        return ["--database", url, "--database-schema", schema]
-    }
 
     /// Sends SIGTERM and waits; returns the exit status.
     func terminate() -> Int32 {

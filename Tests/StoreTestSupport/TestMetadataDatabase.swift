@@ -27,6 +27,14 @@ public enum TestMetadataDatabase {
         return try await SQLiteMetadataDatabase.open(path: sqlitePath, readConnections: readConnections, logger: logger)
     }
 
+    /// Extra `batchyard serve` arguments for a spawned server on `dataDirectory`: none on SQLite;
+    /// on PostgreSQL `--database` and the schema a test opening the same directory would get, so a
+    /// restarted server (or a second node on the same directory) finds the same metadata.
+    public static func serveArguments(dataDirectory: String) -> [String] {
+        guard let url = postgresURL else { return [] }
+        return ["--database", url, "--database-schema", schemaName(for: dataDirectory + "/metadata.sqlite")]
+    }
+
     /// A schema name that depends only on `path` (FNV-1a, stable across processes).
     public static func schemaName(for path: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
