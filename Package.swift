@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.34.1"),
@@ -97,6 +98,7 @@ let package = Package(
                 "BatchyardCore",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -151,6 +153,9 @@ let package = Package(
         .target(
             name: "BatchyardTestSupport", dependencies: ["BlobStore", "S3BlobStore"], path: "Tests/BatchyardTestSupport",
             swiftSettings: swiftSettings),
+        .target(
+            name: "StoreTestSupport", dependencies: ["BatchyardStore", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/StoreTestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "BatchyardCoreTests", dependencies: ["BatchyardCore", "BatchyardTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ParquetTests", dependencies: ["Parquet", "BatchyardTestSupport"],
@@ -171,12 +176,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "BatchyardStoreTests", dependencies: ["BatchyardStore", "BatchyardCore", "BatchyardTestSupport"],
+            name: "BatchyardStoreTests",
+            dependencies: ["BatchyardStore", "BatchyardCore", "BatchyardTestSupport", "StoreTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "BatchyardClientTests",
             dependencies: [
-                "BatchyardClient", "BatchyardCore", "BatchyardTestSupport",
+                "BatchyardClient", "BatchyardCore", "BatchyardTestSupport", "StoreTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
@@ -185,6 +191,7 @@ let package = Package(
             name: "BatchyardServerTests",
             dependencies: [
                 "BatchyardServer", "BatchyardStore", "BatchyardCore", "BlobStore", "Parquet", "BatchyardTestSupport",
+                "StoreTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

@@ -27,11 +27,11 @@ struct CatalogFilterCompiler {
     /// `ORDER BY` keys, always ending with the default order (creation, then id) for stable pages.
     func orderClause(_ keys: [CatalogSortKey]) -> SQLQueryString {
         var parts: [SQLQueryString] = keys.map { key in
-            let direction: SQLQueryString = key.direction == .descending ? " DESC" : " ASC"
+            let descending = key.direction == .descending
             if let column = IndexedColumns.columnForProperty[key.property] {
-                return "\(ident: column)\(direction)"
+                return syntax.columnOrder(column, descending: descending)
             }
-            return "\(syntax.jsonText(Self.path(key.property)))\(direction)"
+            return syntax.jsonOrder(Self.path(key.property), descending: descending)
         }
         let named = Set(keys.map(\.property))
         if !named.contains("created") { parts.append("created ASC") }

@@ -43,6 +43,11 @@ struct CatalogReader: Sendable {
             ORDER BY v LIMIT 10000
             """).all()
         return rows.compactMap { row in
+            // PostgreSQL's driver would read a BIGINT's binary bytes as a string, so integers go
+            // first there; SQLite would read the text "007" as an integer, so text goes first there.
+            if dialect == .postgres, let number = try? row.decode(column: "v", as: Int64.self) {
+                return .string(String(number))
+            }
             if let text = try? row.decode(column: "v", as: String.self) { return .string(text) }
             if let number = try? row.decode(column: "v", as: Int64.self) { return .string(String(number)) }
             return nil

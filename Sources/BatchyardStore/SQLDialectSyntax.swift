@@ -33,10 +33,42 @@ struct SQLDialectSyntax: Sendable {
     }
 
     /// The value at `path` as a number (only meaningful where `jsonType` is integer or real).
+    ///
+    /// PostgreSQL may evaluate the conjuncts of a WHERE in any order, so the cast is guarded by a
+    /// CASE (whose order is fixed) rather than by the `jsonType` test next to it.
     func jsonNumber(_ path: [String]) -> SQLQueryString {
         switch dialect {
         case .sqlite: "json_extract(doc, \(bind: sqlitePath(path)))"
-        case .postgres: "CAST(doc #>> \(bind: path) AS DOUBLE PRECISION)"
+        case .postgres:
+            "(CASE WHEN jsonb_typeof(doc #> \(bind: path)) = 'number' THEN CAST(doc #>> \(bind: path) AS DOUBLE PRECISION) END)"
+        }
+    }
+
+    /// `ORDER BY` key(s) for the document value at `path`. PostgreSQL's text view would sort
+    /// numbers as text, so it sorts like the reference (`CatalogValueOrder.sortOrder`): missing
+    /// and null, numbers, strings, booleans, then objects and arrays.
+    func jsonOrder(_ path: [String], descending: Bool) -> SQLQueryString {
+        let direction: SQLQueryString = descending ? " DESC" : " ASC"
+        switch dialect {
+        case .sqlite:
+            return "json_extract(doc, \(bind: sqlitePath(path)))\(direction)"
+        case .postgres:
+            return """
+                (CASE jsonb_typeof(doc #> \(bind: path)) WHEN 'number' THEN 1 WHEN 'string' THEN 2 WHEN 'boolean' THEN 3 \
+                WHEN 'object' THEN 4 WHEN 'array' THEN 4 ELSE 0 END)\(direction), \(jsonNumber(path))\(direction), \
+                (CASE WHEN jsonb_typeof(doc #> \(bind: path)) IN ('string', 'boolean') THEN doc #>> \(bind: path) END)\(direction)
+                """
+        }
+    }
+
+    /// `ORDER BY` key for an indexed column: SQL NULL (a missing property) first ascending and
+    /// last descending, as in SQLite and the reference; PostgreSQL's default is the opposite.
+    func columnOrder(_ column: String, descending: Bool) -> SQLQueryString {
+        switch (dialect, descending) {
+        case (.sqlite, false): "\(ident: column) ASC"
+        case (.sqlite, true): "\(ident: column) DESC"
+        case (.postgres, false): "\(ident: column) ASC NULLS FIRST"
+        case (.postgres, true): "\(ident: column) DESC NULLS LAST"
         }
     }
 

@@ -9,8 +9,10 @@ enum TagTriggers {
     static let version = 5
 
     static func apply(to database: any SQLDatabase, dialect: StoreDialect) async throws {
-        guard dialect == .sqlite else {
-            throw UnsupportedDialect(feature: "tag triggers", dialect: dialect)
+        if dialect == .postgres {
+            try await PostgresTagTriggers.apply(to: database)
+            try await database.raw("INSERT INTO schema_migrations (version) VALUES (\(literal: version))").run()
+            return
         }
         for table in ["datasets", "batches"] {
             try await database.raw("DELETE FROM catalog_tags WHERE tbl = \(bind: table)").run()

@@ -16,8 +16,8 @@ public struct UploadTransaction: Sendable {
     /// uploading), leaving out `path`: what a guardrail check adds the new file to.
     public func totals(ofBatch batchID: String, tenant: Tenant, excluding path: String) async throws -> (files: Int, bytes: Int64) {
         let row = try await database.raw("""
-            SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN status = 'complete' THEN size \
-            ELSE COALESCE(declared_size, size) END), 0) AS bytes FROM batch_files \
+            SELECT COUNT(*) AS n, CAST(COALESCE(SUM(CASE WHEN status = 'complete' THEN size \
+            ELSE COALESCE(declared_size, size) END), 0) AS BIGINT) AS bytes FROM batch_files \
             WHERE org = \(bind: tenant.org) AND sandbox = \(bind: tenant.sandbox) AND batch_id = \(bind: batchID) \
             AND path <> \(bind: path)
             """).first()
@@ -37,7 +37,7 @@ public struct UploadTransaction: Sendable {
         let rows = try await database.raw("""
             SELECT path FROM batch_files WHERE org = \(bind: tenant.org) AND sandbox = \(bind: tenant.sandbox) \
             AND batch_id = \(bind: batchID) AND (path IN (\(binds: ancestors.isEmpty ? [""] : ancestors)) \
-            OR substr(path, 1, \(bind: below.unicodeScalars.count)) = \(bind: below)) LIMIT 1
+            OR substr(path, 1, CAST(\(bind: below.unicodeScalars.count) AS INTEGER)) = \(bind: below)) LIMIT 1
             """).all()
         return try rows.first?.decode(column: "path", as: String.self)
     }

@@ -25,6 +25,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (BATCHYARD_LOG_LEVEL).")
     var logLevel: String?
 
+    @Option(help: "PostgreSQL URL for metadata, postgres://user:password@host:port/database; default: SQLite in the data directory (BATCHYARD_DATABASE).")
+    var database: String?
+
+    @Option(name: .customLong("database-schema"),
+            help: "PostgreSQL schema for the tables, created if missing (BATCHYARD_DATABASE_SCHEMA).")
+    var databaseSchema: String?
+
     @Option(help: "Ingestion workers in this process (BATCHYARD_WORKERS; default 2).")
     var workers: Int?
 
@@ -54,6 +61,8 @@ struct ServeCommand: AsyncParsableCommand {
             configuration.port = value
         }
         if let directory = setting(dataDirectory, "DATA_DIR") { configuration.dataDirectory = directory }
+        if let url = setting(database, "DATABASE"), !url.isEmpty { configuration.databaseURL = url }
+        if let schema = setting(databaseSchema, "DATABASE_SCHEMA"), !schema.isEmpty { configuration.databaseSchema = schema }
         if let text = setting(auth, "AUTH") {
             guard let mode = AuthMode(rawValue: text.lowercased()) else {
                 throw ValidationError("auth must be dev or strict, not '\(text)'")

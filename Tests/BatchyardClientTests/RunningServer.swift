@@ -1,4 +1,5 @@
 import Foundation
+import StoreTestSupport
 
 /// A `batchyard serve` process on a free loopback port and a fresh data directory, for the CLI's
 /// end-to-end tests (the client target cannot see the server tests' helpers).
@@ -33,6 +34,7 @@ final class RunningServer: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = output
         process.arguments = ["serve", "--port", "0", "--data-dir", dataDirectory] + arguments
+            + TestMetadataDatabase.serveArguments(dataDirectory: dataDirectory)
         try process.run()
         var collected = ""
         let deadline = Date().addingTimeInterval(30)

@@ -6,6 +6,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import ServiceLifecycle
+import StoreTestSupport
 import Testing
 
 /// A test server whose ingestion workers run too, with uploads placed straight into the blob store.
@@ -16,8 +17,8 @@ extension TestServer {
         var configuration = self.configuration
         configuration.workers.pollMillis = 100
         configuration.workers.leaseMillis = 5_000
-        let database = try await SQLiteMetadataDatabase.open(
-            path: configuration.databasePath, readConnections: 2, logger: logger)
+        let database = try await TestMetadataDatabase.open(
+            sqlitePath: configuration.databasePath, readConnections: 2, logger: logger)
         let workers = try BatchyardApplication.makeWorkers(configuration: configuration, database: database, logger: logger)
         let group = ServiceGroup(services: [workers], logger: logger)
         let task = Task { try await group.run() }

@@ -2,6 +2,7 @@ import BatchyardCore
 import BatchyardStore
 import Foundation
 import Logging
+import StoreTestSupport
 import Testing
 
 @Suite("SchemaRegistryStore and migration 4")
@@ -13,10 +14,10 @@ struct SchemaRegistryStoreTests {
             updated: 1, document: ["$id": .string(id), "title": .string(title)])
     }
 
-    static func open(_ path: String) async throws -> SQLiteMetadataDatabase {
+    static func open(_ path: String) async throws -> any MetadataDatabase {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
-        return try await SQLiteMetadataDatabase.open(path: path, readConnections: 1, logger: logger)
+        return try await TestMetadataDatabase.open(sqlitePath: path, readConnections: 1, logger: logger)
     }
 
     @Test("a database created before the registry gains its table on open")

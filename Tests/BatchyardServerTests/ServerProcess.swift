@@ -1,5 +1,6 @@
 import HTTPTypes
 import Foundation
+import StoreTestSupport
 
 /// A `batchyard serve` process on a free loopback port, for end-to-end tests over real HTTP.
 final class ServerProcess: @unchecked Sendable {
@@ -27,6 +28,7 @@ final class ServerProcess: @unchecked Sendable {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
         process.arguments = ["serve", "--port", "0", "--data-dir", dataDirectory] + arguments
+            + TestMetadataDatabase.serveArguments(dataDirectory: dataDirectory)
         output = Pipe()
         process.standardOutput = output
         process.standardError = output

@@ -7,6 +7,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import StoreTestSupport
 import Testing
 
 /// A Batchyard router on a fresh data directory, driven in process through HummingbirdTesting.
@@ -34,8 +35,8 @@ struct TestServer {
     func run<T: Sendable>(_ setup: TestingSetup = .router, _ body: @escaping @Sendable (APIClient) async throws -> T) async throws -> T {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
-        let database = try await SQLiteMetadataDatabase.open(
-            path: configuration.databasePath, readConnections: 2, logger: logger)
+        let database = try await TestMetadataDatabase.open(
+            sqlitePath: configuration.databasePath, readConnections: 2, logger: logger)
         do {
             let router = try BatchyardApplication.makeRouter(configuration: configuration, database: database, logger: logger)
             let app = Application(router: router, logger: logger)

@@ -2,6 +2,7 @@ import BatchyardCore
 import BatchyardStore
 import Foundation
 import Logging
+import StoreTestSupport
 import Testing
 
 /// The SQL that lists compile to must agree with the in-memory reference semantics
@@ -79,8 +80,8 @@ struct CatalogFilterCompilerTests {
     func agreesWithReference() async throws {
         let directory = NSTemporaryDirectory() + "batchyard-filter-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let database = try await SQLiteMetadataDatabase.open(
-            path: directory + "/m.sqlite", readConnections: 1, logger: Logger(label: "test"))
+        let database = try await TestMetadataDatabase.open(
+            sqlitePath: directory + "/m.sqlite", readConnections: 1, logger: Logger(label: "test"))
         let store = CatalogStore(database: database)
         let tenant = Tenant(org: "O", sandbox: "prod")
         var rng = SeededGenerator(seed: 42)

@@ -2,6 +2,7 @@ import BatchyardCore
 import BatchyardStore
 import Foundation
 import Logging
+import StoreTestSupport
 import Testing
 
 @Suite("Coalesced create-batch inserts")
@@ -10,8 +11,8 @@ struct InsertCoalescerTests {
     func concurrentInserts() async throws {
         let directory = NSTemporaryDirectory() + "batchyard-coalesce-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let database = try await SQLiteMetadataDatabase.open(
-            path: directory + "/m.sqlite", readConnections: 1, logger: Logger(label: "test"))
+        let database = try await TestMetadataDatabase.open(
+            sqlitePath: directory + "/m.sqlite", readConnections: 1, logger: Logger(label: "test"))
         let store = CatalogStore(database: database)
         let tenant = Tenant(org: "O", sandbox: "prod")
         let other = Tenant(org: "O", sandbox: "dev")

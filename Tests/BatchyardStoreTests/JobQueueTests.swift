@@ -2,6 +2,7 @@ import BatchyardCore
 import BatchyardStore
 import Foundation
 import Logging
+import StoreTestSupport
 import Testing
 
 @Suite("Ingestion job queue")
@@ -10,7 +11,7 @@ struct JobQueueTests {
 
     func withStore(_ body: (CatalogStore) async throws -> Void) async throws {
         let path = NSTemporaryDirectory() + "jobs-" + UUID().uuidString + ".sqlite"
-        let database = try await SQLiteMetadataDatabase.open(path: path, readConnections: 1, logger: Logger(label: "test"))
+        let database = try await TestMetadataDatabase.open(sqlitePath: path, readConnections: 1, logger: Logger(label: "test"))
         do {
             try await body(CatalogStore(database: database))
             try await database.close()

@@ -18,8 +18,7 @@ public enum BatchyardApplication {
         // Storage first: a wrong bucket or missing credentials fail before the database is open.
         let blobs = try BlobStoreOpening.open(configuration)
         try await BlobStoreOpening.recover(blobs)
-        let database = try await SQLiteMetadataDatabase.open(
-            path: configuration.databasePath, readConnections: configuration.readConnections, logger: logger)
+        let database = try await MetadataDatabaseOpening.open(configuration: configuration, logger: logger)
         do {
             let collected = try await BlobStoreOpening.collectGarbage(blobs, database: database)
             if collected > 0 { logger.info("deleted \(collected) unpublished blobs of finished batches") }

@@ -13,6 +13,11 @@ public struct ServerConfiguration: Sendable {
     public var maxJSONBodySize: Int = 4 * 1024 * 1024
     /// Connections that serve reads concurrently with the one writer.
     public var readConnections: Int = 4
+    /// A PostgreSQL URL for the metadata (`postgres://user:password@host:port/database`); `nil`
+    /// keeps it in SQLite in the data directory.
+    public var databaseURL: String?
+    /// The PostgreSQL schema to keep the tables in (created if missing); `nil`: the URL's default.
+    public var databaseSchema: String?
 
     /// Ingestion workers, job leases and batch abandonment.
     public var workers = WorkerSettings()

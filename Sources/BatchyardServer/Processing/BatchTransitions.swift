@@ -42,7 +42,8 @@ struct BatchTransitions: Sendable {
 
         guard var document = stored.document.objectValue else { return outcome }
         document["status"] = .string(lifecycle.status.rawValue)
-        document["updated"] = .int(now)
+        // Never backwards, even when another node's clock is behind the one that wrote last.
+        document["updated"] = .int(max(now, document["updated"]?.int64Value ?? 0))
         document["version"] = .string((ObjectVersion(stored.version) ?? .initial).bumped().description)
         for action in actions {
             switch action {
@@ -91,7 +92,8 @@ struct BatchTransitions: Sendable {
         guard pointers != before else { return }
         var document = dataset.document
         pointers.write(into: &document)
-        document["updated"] = .int(now)
+        // Never backwards, even when another node's clock is behind the one that wrote last.
+        document["updated"] = .int(max(now, document["updated"]?.int64Value ?? 0))
         document["version"] = .string((ObjectVersion(dataset.version) ?? .initial).bumped().description)
         try await tx.replace(
             .dataSets, tenant: tenant, object: StoredObject(id: datasetID, document: document),

@@ -127,7 +127,9 @@ struct UploadService: Sendable {
         try await uploads.transaction { [self] tx in
             _ = try await requireUploading(tx, target, uploadID: uploadID)
             _ = try await check(tx, target, adding: size)
-            try await blobs.completeParts(upload: target.assemblyKey(uploadID), size: size, into: target.fileKey)
+            try await placeOnce(target.fileKey, size: size) {
+                try await blobs.completeParts(upload: target.assemblyKey(uploadID), size: size, into: target.fileKey)
+            }
             let now = clock()
             try await tx.upsert(
                 UploadedFile(path: target.path.value, size: size, status: .complete, created: now, updated: now),
@@ -165,11 +167,23 @@ struct UploadService: Sendable {
     private func accept(_ target: UploadTarget, incoming: String, size: Int64) async throws {
         try await uploads.transaction { [self] tx in
             _ = try await check(tx, target, adding: size)
-            try await blobs.move(from: incoming, to: target.fileKey)
+            try await placeOnce(target.fileKey, size: size) { try await blobs.move(from: incoming, to: target.fileKey) }
             let now = clock()
             try await tx.upsert(
                 UploadedFile(path: target.path.value, size: size, status: .complete, created: now, updated: now),
                 ofBatch: target.batchID, tenant: target.tenant)
+        }
+    }
+
+    /// Runs `place` (a move of this request's own bytes into `key`) inside a metadata transaction
+    /// that may run more than once: on PostgreSQL a serialization failure re-runs the whole body,
+    /// and the first run's move already happened, so a missing source with `key` holding exactly
+    /// `size` bytes counts as done.
+    private func placeOnce(_ key: String, size: Int64, _ place: () async throws -> Void) async throws {
+        do {
+            try await place()
+        } catch let error as BlobStoreError where error.code == .notFound {
+            guard try await blobs.size(key: key) == size else { throw error }
         }
     }
 
