@@ -92,6 +92,9 @@ extension S3BlobStore {
             guard name.count == 20, let offset = Int64(name) else { continue }
             chunks.append((offset, info))
         }
+        // No chunk at all: the assembly does not exist (already completed, or never written), as a
+        // missing sparse file is on the local backend; a re-run COMPLETE relies on telling the two apart.
+        guard !chunks.isEmpty else { throw BlobStoreError(.notFound, key: upload, "no upload assembly '\(upload)'") }
         chunks.sort { $0.offset < $1.offset }
         // Where chunks overlap, the one that starts first provides the bytes.
         var segments: [ObjectSegment] = []

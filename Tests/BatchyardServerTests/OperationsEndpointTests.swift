@@ -23,7 +23,9 @@ struct OperationsEndpointTests {
 
     @Test("/ready answers 503 with a reason when the blob store cannot be written")
     func blobStoreNotWritable() async throws {
-        let server = TestServer()
+        var local = TestServer()
+        local.configuration.storage = nil  // a local folder in the way: this case is about local files
+        let server = local
         try await server.run { api in
             // A file where the blob store's folders should be: no write can succeed (even as root).
             let readiness = server.configuration.blobsDirectory + "/readiness"
