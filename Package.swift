@@ -89,7 +89,9 @@ let package = Package(
             swiftSettings: swiftSettings),
 
         .executableTarget(
-            name: "IngestionBenchmark", path: "Benchmarks/IngestionBenchmark", swiftSettings: swiftSettings),
+            name: "IngestionBenchmark",
+            dependencies: ["IngestionPipeline", "Ingestion", "BlobStore", "BatchyardCore", "XDMValidation"],
+            path: "Benchmarks/IngestionBenchmark", swiftSettings: swiftSettings),
 
         // Metadata store on SQLKit.
         .target(

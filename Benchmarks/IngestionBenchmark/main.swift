@@ -5,10 +5,12 @@ import Foundation
 // `COPY (SELECT * FROM read_json(…)) TO '….parquet'`. Prints MB/s, records/s and the server's
 // peak RSS (VmHWM).
 //
-// Usage: IngestionBenchmark [--size-mb 1024] [--binary .build/release/batchyard] [--python .venv/bin/python]
+// Usage: IngestionBenchmark [pipeline] [--size-mb 1024] [--binary .build/release/batchyard] [--python .venv/bin/python]
 //                           [--work-dir /tmp/batchyard-ingest-bench]
 
 var arguments = CommandLine.arguments.dropFirst()
+let pipelineOnly = arguments.first == "pipeline"
+if pipelineOnly { arguments.removeFirst() }
 var options: [String: String] = [:]
 while let name = arguments.popFirst() {
     guard name.hasPrefix("--"), let value = arguments.popFirst() else { fatalError("usage: see the header of main.swift") }
@@ -19,6 +21,12 @@ let binary = options["binary"] ?? ".build/release/batchyard"
 let python = options["python"] ?? ProcessInfo.processInfo.environment["BATCHYARD_PYTHON"] ?? ".venv/bin/python"
 let work = options["work-dir"] ?? NSTemporaryDirectory() + "batchyard-ingest-bench"
 try? FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+
+if pipelineOnly {
+    try await PipelineRun.run(
+        sizeMB: sizeMB, work: work, filesMB: Int(options["files-mb"] ?? "200") ?? 200, keep: options["keep"] == "yes")
+    exit(0)
+}
 
 let input = work + "/records-\(sizeMB)mb.jsonl"
 let records = try BenchmarkData.generate(path: input, bytes: Int64(sizeMB) * 1_048_576)

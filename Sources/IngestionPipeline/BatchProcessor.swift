@@ -101,25 +101,69 @@ public struct BatchProcessor: Sendable {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw BatchProcessingError(.io, "cannot open \(path) (errno \(errno))") }
         defer { close(descriptor) }
-        var buffer = [UInt8](repeating: 0, count: options.readChunkBytes)
-        var items: [ReadItem] = []
-        var chunks = 0
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw BatchProcessingError(.io, "cannot read \(path) (errno \(errno))")
+        // Reading and parsing (here) and validating and writing (the consumer task) run on two
+        // cores; the handoff keeps the order of the records and bounds what is in flight.
+        let handoff = BoundedHandoff<[ReadItem]>(capacity: options.chunksInFlight)
+        let consumer = UncheckedHandler(handler: handler)
+        async let consumed = Self.consume(handoff, handler: consumer, file: file)
+        do {
+            var buffer = [UInt8](repeating: 0, count: options.readChunkBytes)
+            var chunks = 0
+            var consumerStopped = false
+            reading: while true {
+                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw BatchProcessingError(.io, "cannot read \(path) (errno \(errno))")
+                }
+                if count == 0 { break }
+                var items: [ReadItem] = []
+                try reader.read(buffer[0..<count]) { items.append($0) }
+                if !items.isEmpty, !(await handoff.send(items)) {
+                    consumerStopped = true  // its error is thrown below
+                    break reading
+                }
+                chunks += 1
+                if chunks % 16 == 0 { try await checkpoint() }
             }
-            if count == 0 { break }
-            try reader.read(buffer[0..<count]) { items.append($0) }
-            for item in items { try handler.handle(item, file: file, report: &report) }
-            items.removeAll(keepingCapacity: true)
-            chunks += 1
-            if chunks % 16 == 0 { try await checkpoint() }
+            if !consumerStopped {
+                var items: [ReadItem] = []
+                try reader.finish { items.append($0) }
+                if !items.isEmpty { _ = await handoff.send(items) }
+            }
+        } catch {
+            // Rows handed over before the failure are counted, as if processed one by one.
+            handoff.finish()
+            if let rows = try? await consumed { report.rows.merge(rows) }
+            throw error
         }
-        try reader.finish { items.append($0) }
-        for item in items { try handler.handle(item, file: file, report: &report) }
+        handoff.finish()
+        report.rows.merge(try await consumed)
     }
+
+    /// Validates and writes what the reading side hands over, in order; the rows' tally.
+    private static func consume(
+        _ handoff: BoundedHandoff<[ReadItem]>, handler: UncheckedHandler, file: String
+    ) async throws -> RowErrorTally {
+        var handler = handler.handler
+        var report = BatchIngestionReport()
+        do {
+            while let items = await handoff.receive() {
+                // By position: the array lends each item, where `for item in items` copies it.
+                for position in items.indices { try handler.handle(items[position], file: file, report: &report) }
+            }
+        } catch {
+            handoff.stop()
+            throw error
+        }
+        return report.rows
+    }
+}
+
+/// Hands the record handler (and the writer and diagnostics it holds, which are not `Sendable`)
+/// to the consuming task: the reading side does not touch them until that task has ended.
+private struct UncheckedHandler: @unchecked Sendable {
+    let handler: RecordHandler
 }
 
 /// Validates one read item and routes it to the writer or the diagnostics.

@@ -2,6 +2,8 @@
 public struct ProcessingOptions: Sendable {
     /// Bytes read from an input file at a time.
     public var readChunkBytes = 1 << 20
+    /// Read chunks parsed ahead of the task that validates and writes them (bounds memory).
+    public var chunksInFlight = 4
     /// Target size of one Parquet row group before it is encoded and written.
     public var rowGroupTargetBytes = 32 * 1024 * 1024
     /// Rows per output part before the next part is started.

@@ -17,6 +17,8 @@ final class StagingWriter {
     private var inferred = InferredSchema()
     private var pending: [JSONValue] = []
     private var writer: ParquetFileWriter?
+    /// Rows of a flat schema on their way to `writer` as column batches (`nil`: the row API).
+    private var columns: LakeColumnBuffer?
     private var schema: LakeSchema?
     private var rowsInPart = 0
     private var currentPath = ""
@@ -46,6 +48,12 @@ final class StagingWriter {
             if pending.count >= options.inferenceSampleSize { try flushPending() }
             return
         }
+        // The open part's columns are `inferred`'s: the buffer checks and adds in one walk.
+        if columns != nil, rowsInPart < options.maxRowsPerPart, columns!.appendIfFitsInferredColumns(record) {
+            rowsInPart += 1
+            if columns!.rowCount >= LakeColumnBuffer.batchRows { try flushColumns() }
+            return
+        }
         if !inferred.fits(record) {
             try closePart()
             inferred.widen(with: record)
@@ -65,6 +73,7 @@ final class StagingWriter {
     func abandon() {
         if writer != nil { try? FileManager.default.removeItem(atPath: currentPath) }
         writer = nil
+        columns = nil
     }
 
     private func flushPending() throws {
@@ -80,8 +89,19 @@ final class StagingWriter {
             try closePart()
             try open(schema)
         }
-        try writer!.write(row: schema!.row(record))
+        if columns != nil {
+            columns!.append(record)
+            if columns!.rowCount >= LakeColumnBuffer.batchRows { try flushColumns() }
+        } else {
+            try writer!.write(row: schema!.row(record))
+        }
         rowsInPart += 1
+    }
+
+    private func flushColumns() throws {
+        guard let writer, let rowCount = columns?.rowCount, rowCount > 0 else { return }
+        let batches = columns!.take()
+        try writer.write(columns: batches, rowCount: rowCount)
     }
 
     private func open(_ schema: LakeSchema) throws {
@@ -101,11 +121,13 @@ final class StagingWriter {
             path: currentPath, schema: schema.parquet, options: writerOptions,
             keyValueMetadata: ["batchyard.part": String(number)])
         self.schema = schema
+        columns = LakeColumnBuffer(schema: schema)
         rowsInPart = 0
     }
 
     private func closePart() throws {
         guard let writer else { return }
+        try flushColumns()
         try writer.close()
         self.writer = nil
         try synchronizeFile(currentPath)

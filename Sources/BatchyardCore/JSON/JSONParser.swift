@@ -9,6 +9,9 @@ struct JSONParser {
     private var depth = 0
     /// Reused across escaped strings so decoding them allocates only the final `String`.
     private var scratch: [UInt8] = []
+    /// Members of the objects being parsed, innermost last: an object's dictionary is built once
+    /// its member count is known, so it is allocated once and never rehashed while it grows.
+    private var pendingMembers: [(key: String, value: JSONValue)] = []
 
     init(bytes: UnsafeRawBufferPointer, startIndex: Int = 0, maxDepth: Int) {
         self.bytes = bytes
@@ -117,13 +120,14 @@ struct JSONParser {
     private mutating func parseObject() throws(JSONParseError) -> JSONValue {
         try enterContainer()
         index += 1
-        var members: [String: JSONValue] = [:]
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
             depth -= 1
-            return .object(members)
+            return .object([:])
         }
+        if pendingMembers.capacity == 0 { pendingMembers.reserveCapacity(32) }
+        let base = pendingMembers.count
         while true {
             skipWhitespace()
             guard index < bytes.count else { throw endOfInput("an object key") }
@@ -138,8 +142,7 @@ struct JSONParser {
             }
             index += 1
             skipWhitespace()
-            // Duplicate keys: the last one wins, as in most parsers (RFC 8259 leaves it open).
-            members[key] = try parseValue()
+            pendingMembers.append((key, try parseValue()))
             skipWhitespace()
             guard index < bytes.count else { throw endOfInput("',' or '}' in an object") }
             switch bytes[index] {
@@ -147,10 +150,24 @@ struct JSONParser {
             case UInt8(ascii: "}"):
                 index += 1
                 depth -= 1
-                return .object(members)
+                return .object(takeMembers(from: base))
             case let byte: throw unexpected(byte, expected: "',' or '}' in an object")
             }
         }
+    }
+
+    /// The dictionary of the members pending from `base` on, which are removed.
+    private mutating func takeMembers(from base: Int) -> [String: JSONValue] {
+        var members = [String: JSONValue](minimumCapacity: pendingMembers.count - base)
+        for position in base..<pendingMembers.count {
+            // Moved out (swapped with null), not copied: no retain now and release later.
+            var value = JSONValue.null
+            swap(&value, &pendingMembers[position].value)
+            // Duplicate keys: the last one wins, as in most parsers (RFC 8259 leaves it open).
+            members[pendingMembers[position].key] = value
+        }
+        pendingMembers.removeSubrange(base...)
+        return members
     }
 
     // MARK: Strings

@@ -40,15 +40,51 @@ extension JSONValue {
             output.append(UInt8(ascii: "]"))
         case .object(let members):
             output.append(UInt8(ascii: "{"))
-            var first = true
-            for (key, value) in members.sorted(by: { $0.key < $1.key }) {
-                if !first { output.append(UInt8(ascii: ",")) }
-                first = false
-                Self.writeString(key, to: &output)
-                output.append(UInt8(ascii: ":"))
-                value.write(to: &output)
+            if members.count <= Self.sortInPlaceLimit {
+                Self.writeMembers(members, to: &output)
+            } else {
+                var first = true
+                for (key, value) in members.sorted(by: { $0.key < $1.key }) {
+                    if !first { output.append(UInt8(ascii: ",")) }
+                    first = false
+                    Self.writeString(key, to: &output)
+                    output.append(UInt8(ascii: ":"))
+                    value.write(to: &output)
+                }
             }
             output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Objects up to this size are written through `writeMembers`; insertion sort is quadratic.
+    private static let sortInPlaceLimit = 24
+
+    /// Writes the members of a small object in key order. Their positions are sorted (insertion
+    /// sort in a stack buffer), not copies of the pairs: ingestion writes every nested object of a
+    /// schemaless record as JSON text, and copying the pairs (an allocation and a retain per
+    /// member) was a large part of that.
+    private static func writeMembers(_ members: [String: JSONValue], to output: inout [UInt8]) {
+        typealias Entry = (key: String, position: Dictionary<String, JSONValue>.Index)
+        withUnsafeTemporaryAllocation(of: Entry.self, capacity: max(1, members.count)) { order in
+            let entries = order.baseAddress!
+            var filled = 0
+            var index = members.startIndex
+            while index != members.endIndex {
+                let key = members.keys[index]
+                var slot = filled
+                while slot > 0, key < entries[slot - 1].key { slot -= 1 }
+                if slot < filled { (entries + slot + 1).moveInitialize(from: entries + slot, count: filled - slot) }
+                (entries + slot).initialize(to: (key, index))
+                filled += 1
+                members.formIndex(after: &index)
+            }
+            for slot in 0..<filled {
+                if slot > 0 { output.append(UInt8(ascii: ",")) }
+                writeString(entries[slot].key, to: &output)
+                output.append(UInt8(ascii: ":"))
+                members.values[entries[slot].position].write(to: &output)
+            }
+            entries.deinitialize(count: filled)
         }
     }
 
@@ -81,23 +117,39 @@ extension JSONValue {
 
     private static func writeString(_ value: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append(UInt8(ascii: "\\")); output.append(byte)
-            case UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\")); output.append(byte)
-            case 0x0A: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "n"))
-            case 0x0D: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "r"))
-            case 0x09: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "t"))
-            case 0x08: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "b"))
-            case 0x0C: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "f"))
-            case 0..<0x20:
-                output.append(contentsOf: [
-                    UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                    hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)],
-                ])
-            default: output.append(byte)
+        var value = value
+        value.withUTF8 { bytes in
+            // Runs of bytes that need no escape are copied at once.
+            var runStart = 0
+            for position in 0..<bytes.count {
+                let byte = bytes[position]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                if runStart < position {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
+                }
+                writeEscaped(byte, to: &output)
+                runStart = position + 1
             }
+            if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    private static func writeEscaped(_ byte: UInt8, to output: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""): output.append(UInt8(ascii: "\\")); output.append(byte)
+        case UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\")); output.append(byte)
+        case 0x0A: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "n"))
+        case 0x0D: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "r"))
+        case 0x09: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "t"))
+        case 0x08: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "b"))
+        case 0x0C: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "f"))
+        case 0..<0x20:
+            output.append(contentsOf: [
+                UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)],
+            ])
+        default: output.append(byte)
+        }
     }
 }

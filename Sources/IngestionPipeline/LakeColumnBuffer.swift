@@ -1,0 +1,180 @@
+import BatchyardCore
+import Parquet
+import XDMValidation
+
+/// Buffers coerced records of a flat lake schema (top-level leaf columns only) as Parquet column
+/// batches, for ``ParquetFileWriter/write(columns:rowCount:)``.
+///
+/// The writer's row API builds one `ParquetValue` dictionary per record and shreds it again; for
+/// the flat schemas of schemaless datasets (``InferredSchema``) the values can go straight into
+/// the column buffers, and objects and arrays kept as JSON text are serialized straight into the
+/// column's byte buffer. The values written are exactly those of ``LakeSchema/row(_:)``: a member
+/// that is absent, `null` or of a kind the column cannot hold is null.
+struct LakeColumnBuffer {
+    /// How one column takes its values.
+    private enum Slot {
+        case text, double, int32, int64, boolean, date
+    }
+
+    /// Rows buffered before they are handed to the Parquet writer.
+    static let batchRows = 4_096
+
+    private let names: [String]
+    /// UTF-8 lengths of `names`, compared before the names themselves.
+    private let nameLengths: [Int]
+    /// Name lookup for wide schemas (CSV files with many columns), where hashing is cheaper.
+    private let lookup: [String: Int]?
+    private let slots: [Slot]
+    /// The row each column last got a value in, so that the others get a null.
+    private var filledRow: [Int]
+    private var values: [ColumnValues]
+    private var levels: [[UInt16]]
+    private(set) var rowCount = 0
+
+    /// A buffer for `schema`, or `nil` when it has a nested column (groups, lists, maps), which
+    /// the row API writes.
+    init?(schema: LakeSchema) {
+        var slots: [Slot] = []
+        for column in schema.columns {
+            switch column.type {
+            case .string: slots.append(.text)
+            case .group(let children) where children.isEmpty: slots.append(.text)
+            case .double: slots.append(.double)
+            case .int8, .int16, .int32: slots.append(.int32)
+            case .int64, .timestampMillis: slots.append(.int64)
+            case .boolean: slots.append(.boolean)
+            case .date: slots.append(.date)
+            case .group, .list, .map: return nil
+            }
+        }
+        guard schema.parquet.columns.count == slots.count else { return nil }
+        names = schema.columns.map(\.name)
+        nameLengths = names.map(\.utf8.count)
+        lookup = names.count > 16 ? Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) : nil
+        self.slots = slots
+        filledRow = Array(repeating: -1, count: slots.count)
+        values = schema.parquet.columns.map { ColumnValues(physicalType: $0.physicalType) }
+        levels = Array(repeating: [], count: slots.count)
+        reserve()
+    }
+
+    /// Adds one coerced record (an object; anything else is a row of nulls).
+    ///
+    /// The record's members are walked once and matched to columns by name (few columns: a linear
+    /// search on lengths, then names), which costs less than hashing each column's name.
+    mutating func append(_ record: JSONValue) {
+        if case .object(let members) = record {
+            for (key, member) in members {
+                guard let column = column(named: key), append(member, to: column) else { continue }
+                levels[column].append(1)
+                filledRow[column] = rowCount
+            }
+        }
+        for column in slots.indices where filledRow[column] != rowCount {
+            levels[column].append(0)
+        }
+        rowCount += 1
+    }
+
+    /// Adds `record` if it fits inferred columns as they are, else adds nothing and answers
+    /// `false`: ``InferredSchema/fits(_:)`` and ``append(_:)`` in one walk over the record, for a
+    /// buffer made from ``InferredSchema/columns`` (text holds any kind, a double column integers
+    /// and numbers, an integer column integers, a boolean column booleans).
+    mutating func appendIfFitsInferredColumns(_ record: JSONValue) -> Bool {
+        if case .object(let members) = record {
+            for (key, member) in members {
+                if case .null = member { continue }
+                guard let column = column(named: key) else { return rollBackRow() }
+                switch (slots[column], member) {
+                case (.text, _), (.double, .double), (.double, .int), (.int64, .int), (.boolean, .bool): break
+                default: return rollBackRow()
+                }
+                guard append(member, to: column) else { return rollBackRow() }
+                levels[column].append(1)
+                filledRow[column] = rowCount
+            }
+        }
+        for column in slots.indices where filledRow[column] != rowCount {
+            levels[column].append(0)
+        }
+        rowCount += 1
+        return true
+    }
+
+    /// Removes the values the current row has added so far; `false`, for `return`.
+    private mutating func rollBackRow() -> Bool {
+        for column in slots.indices where filledRow[column] == rowCount {
+            levels[column].removeLast()
+            filledRow[column] = -1
+            switch slots[column] {
+            case .text:
+                values[column].offsets.removeLast()
+                values[column].bytes.removeSubrange(values[column].offsets.last!...)
+            case .double: values[column].doubles.removeLast()
+            case .int32, .date: values[column].int32s.removeLast()
+            case .int64: values[column].int64s.removeLast()
+            case .boolean: values[column].booleans.removeLast()
+            }
+        }
+        return false
+    }
+
+    private func column(named key: String) -> Int? {
+        if let lookup { return lookup[key] }
+        let length = key.utf8.count
+        for column in names.indices where nameLengths[column] == length && names[column] == key {
+            return column
+        }
+        return nil
+    }
+
+    /// The buffered rows as one batch per column, in schema order; the buffer is empty afterwards.
+    mutating func take() -> [ColumnBatch] {
+        let batches = slots.indices.map { ColumnBatch(values: values[$0], definitionLevels: levels[$0]) }
+        values = values.map { ColumnValues(physicalType: $0.physicalType) }
+        levels = Array(repeating: [], count: slots.count)
+        filledRow = Array(repeating: -1, count: slots.count)
+        rowCount = 0
+        reserve()
+        return batches
+    }
+
+    private mutating func reserve() {
+        for column in slots.indices {
+            levels[column].reserveCapacity(Self.batchRows)
+            switch slots[column] {
+            case .text: values[column].offsets.reserveCapacity(Self.batchRows + 1)
+            case .double: values[column].doubles.reserveCapacity(Self.batchRows)
+            case .int32, .date: values[column].int32s.reserveCapacity(Self.batchRows)
+            case .int64: values[column].int64s.reserveCapacity(Self.batchRows)
+            case .boolean: values[column].booleans.reserveCapacity(Self.batchRows)
+            }
+        }
+    }
+
+    /// Appends `value` to column `column`; `false` (nothing appended) when it is null there.
+    private mutating func append(_ value: JSONValue, to column: Int) -> Bool {
+        switch (slots[column], value) {
+        case (_, .null): return false
+        case (.text, .string(let text)):
+            values[column].appendString(text)
+        case (.text, _):
+            value.write(to: &values[column].bytes)
+            values[column].offsets.append(values[column].bytes.count)
+        case (.double, .double(let number)): values[column].doubles.append(number)
+        case (.double, .int(let number)): values[column].doubles.append(Double(number))
+        case (.int32, _):
+            guard let number = value.int64Value, let narrow = Int32(exactly: number) else { return false }
+            values[column].int32s.append(narrow)
+        case (.int64, _):
+            guard let number = value.int64Value else { return false }
+            values[column].int64s.append(number)
+        case (.boolean, .bool(let flag)): values[column].booleans.append(flag)
+        case (.date, .string(let text)):
+            guard let days = XDMDate.epochDays(from: text), let narrow = Int32(exactly: days) else { return false }
+            values[column].int32s.append(narrow)
+        default: return false
+        }
+        return true
+    }
+}
