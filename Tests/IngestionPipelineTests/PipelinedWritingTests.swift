@@ -21,13 +21,13 @@ struct PipelinedWritingTests {
             let n = index == 5_000 ? "\"text\"" : String(index)
             lines.append("{\"a\": \"a\(index)\", \"b\": \(index), \"c\": true, \"d\": {\"x\": \(index)}, \"n\": \(n), \"z\": 1.5}")
         }
-        try fixture.upload("a.json", lines.joined(separator: "\n") + "\n")
+        try await fixture.upload("a.json", lines.joined(separator: "\n") + "\n")
         let outcome = try await BatchProcessor(blobs: fixture.blobs, options: options).process(try fixture.request(["a.json"]))
         #expect(outcome.verdict.decision == .succeed)
         #expect(outcome.parts.count == 2)
         #expect(outcome.parts.map(\.records) == [5_000, 4_000])
-        let first = try fixture.rows(outcome.parts[0])
-        let second = try fixture.rows(outcome.parts[1])
+        let first = try await fixture.rows(outcome.parts[0])
+        let second = try await fixture.rows(outcome.parts[1])
         #expect(first.count == 5_000)
         #expect(second.count == 4_000)
         #expect(first[4_999]["a"] == .string("a4999"))
@@ -49,14 +49,15 @@ struct PipelinedWritingTests {
         options.readChunkBytes = 64
         options.chunksInFlight = 1
         let lines = (0..<3_000).map { "{\"id\": \($0), \"s\": \"value \($0)\"}" }
-        try fixture.upload("a.json", lines.joined(separator: "\n"))
-        try fixture.upload("b.json", "{\"id\": 3000, \"s\": \"last\"}\nnot json\n")
+        try await fixture.upload("a.json", lines.joined(separator: "\n"))
+        try await fixture.upload("b.json", "{\"id\": 3000, \"s\": \"last\"}\nnot json\n")
         let outcome = try await BatchProcessor(blobs: fixture.blobs, options: options).process(
             try fixture.request(["a.json", "b.json"], percentage: 50))
         #expect(outcome.verdict.decision == .succeed)
         #expect(outcome.report.rows.inputRecords == 3_002)
         #expect(outcome.report.rows.failedRecords == 1)
-        let rows = try outcome.parts.flatMap { try fixture.rows($0) }
+        var rows: [ParquetValue] = []
+        for part in outcome.parts { rows += try await fixture.rows(part) }
         #expect(rows.map { $0["id"] } == (0...3_000).map { ParquetValue.int(Int64($0)) })
         #expect(rows.last?["s"] == .string("last"))
     }
@@ -66,8 +67,8 @@ struct PipelinedWritingTests {
         let fixture = PipelineFixture()
         var options = ProcessingOptions()
         options.readChunkBytes = 16
-        try fixture.upload("a.json", "{\"id\": 1}\n{\"id\": 2}\n")
-        try fixture.upload("empty.json", "\n\n")
+        try await fixture.upload("a.json", "{\"id\": 1}\n{\"id\": 2}\n")
+        try await fixture.upload("empty.json", "\n\n")
         let outcome = try await BatchProcessor(blobs: fixture.blobs, options: options).process(
             try fixture.request(["a.json", "empty.json"]))
         #expect(outcome.verdict.decision == .fail)

@@ -17,7 +17,7 @@ public enum BatchyardApplication {
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
         // Storage first: a wrong bucket or missing credentials fail before the database is open.
         let blobs = try BlobStoreOpening.open(configuration)
-        try await BlobStoreOpening.recover(blobs)
+        try await BlobStoreOpening.recover(blobs, sharedWithOtherNodes: BlobStoreOpening.isShared(configuration))
         let database = try await MetadataDatabaseOpening.open(configuration: configuration, logger: logger)
         do {
             let collected = try await BlobStoreOpening.collectGarbage(blobs, database: database)

@@ -1,3 +1,4 @@
+import Foundation
 import BatchyardStore
 import BlobStore
 import S3BlobStore
@@ -21,10 +22,28 @@ public enum BlobStoreOpening {
 
     /// Start-up checks and clean-up: temporary files of a local store, uploads that were in flight
     /// when the last process died; for S3, a request that proves the bucket and credentials work.
-    static func recover(_ blobs: any BlobStore) async throws {
-        if let local = blobs as? LocalBlobStore { try await local.removeTemporaryFiles() }
+    ///
+    /// With `sharedWithOtherNodes` (a database other nodes use too) the store may be serving uploads
+    /// of a running node right now, so only in-flight objects older than `staleAfterMillis` go.
+    static func recover(
+        _ blobs: any BlobStore, sharedWithOtherNodes: Bool,
+        now: Int64 = Int64(Date().timeIntervalSince1970 * 1000), staleAfterMillis: Int64 = 24 * 3_600_000
+    ) async throws {
         if let s3 = blobs as? S3BlobStore { try await s3.checkAccess() }
-        try await blobs.deletePrefix("incoming/")
+        guard sharedWithOtherNodes else {
+            if let local = blobs as? LocalBlobStore { try await local.removeTemporaryFiles() }
+            try await blobs.deletePrefix("incoming/")
+            return
+        }
+        for info in try await blobs.list(prefix: "incoming/") {
+            let created = UUIDToken.creationMillis(ofKey: info.key) ?? 0
+            if now - created > staleAfterMillis { try await blobs.delete(key: info.key) }
+        }
+    }
+
+    /// Whether other nodes may use the same storage: they share the metadata only through PostgreSQL.
+    static func isShared(_ configuration: ServerConfiguration) -> Bool {
+        configuration.databaseURL != nil
     }
 
     /// Deletes blobs no metadata row will ever make visible (see ``BlobGarbageCollector``);

@@ -26,6 +26,7 @@ extension BatchyardApplication {
     /// the last process died (never acknowledged, so no client waits for them). `build` calls it;
     /// it must not run while this data directory is serving.
     public static func recoverFiles(configuration: ServerConfiguration) async throws {
-        try await BlobStoreOpening.recover(try BlobStoreOpening.open(configuration))
+        try await BlobStoreOpening.recover(
+            try BlobStoreOpening.open(configuration), sharedWithOtherNodes: BlobStoreOpening.isShared(configuration))
     }
 }

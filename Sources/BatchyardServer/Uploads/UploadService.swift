@@ -47,7 +47,7 @@ struct UploadService: Sendable {
             let now = clock()
             try await tx.upsert(
                 UploadedFile(path: target.path.value, size: 0, status: .uploading, created: now, updated: now,
-                             uploadID: UUIDToken.make()),
+                             uploadID: UUIDToken.make(now: clock())),
                 ofBatch: target.batchID, tenant: target.tenant)
         }
         try await blobs.deletePrefix(target.chunksPrefix)
@@ -147,7 +147,7 @@ struct UploadService: Sendable {
         refusal: ProblemError, expected: Int64?,
         commit: (String, Int64) async throws -> Void
     ) async throws -> Int64 {
-        let incoming = target.incomingKey()
+        let incoming = target.incomingKey(now: clock())
         do {
             let size = try await blobs.put(key: incoming, body: ByteLimitedSequence(base: body, limit: limit, refusal: refusal))
             if let expected, size != expected {

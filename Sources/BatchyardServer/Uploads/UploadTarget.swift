@@ -33,16 +33,25 @@ struct UploadTarget: Sendable, Hashable {
     }
 
     /// A fresh key to stream a request body into before it is accepted.
-    func incomingKey() -> String {
-        BlobKey.incoming(org: tenant.org, sandbox: tenant.sandbox, batchID: batchID, token: UUIDToken.make())
+    func incomingKey(now: Int64) -> String {
+        BlobKey.incoming(org: tenant.org, sandbox: tenant.sandbox, batchID: batchID, token: UUIDToken.make(now: now))
     }
 }
 
-/// Random tokens for in-flight object names.
+/// Random tokens for in-flight object names, led by their creation time (hex epoch millis) so that
+/// a node starting beside others can tell a crashed upload's leftovers from another node's upload
+/// in progress.
 enum UUIDToken {
-    static func make() -> String {
+    static func make(now: Int64) -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<4).map { _ in String(generator.next() as UInt32, radix: 16).leftPadded(8) }.joined()
+        let random = (0..<4).map { _ in String(generator.next() as UInt32, radix: 16).leftPadded(8) }.joined()
+        return String(now, radix: 16).leftPadded(12) + "-" + random
+    }
+
+    /// When the token ending `key` was made; `nil` for a key without a time (older names).
+    static func creationMillis(ofKey key: String) -> Int64? {
+        guard let name = key.split(separator: "/").last, let dash = name.firstIndex(of: "-") else { return nil }
+        return Int64(name[..<dash], radix: 16)
     }
 }
 
