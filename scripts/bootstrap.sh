@@ -14,8 +14,9 @@ dpkg -s zlib1g-dev >/dev/null 2>&1 || need_apt+=(zlib1g-dev)
 if [ "${1:-}" = "--test" ]; then
   dpkg -s python3-venv >/dev/null 2>&1 || command -v python3 >/dev/null && python3 -m venv --help >/dev/null 2>&1 || need_apt+=(python3-venv)
 fi
-# The web console's tests render its pages in headless Chromium.
+# The web console's tests render its pages in headless Chromium; the CLI's progress bar is checked in tmux.
 if [ "${1:-}" = "--test" ]; then command -v chromium >/dev/null 2>&1 || need_apt+=(chromium); fi
+if [ "${1:-}" = "--test" ]; then command -v tmux >/dev/null 2>&1 || need_apt+=(tmux); fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "bootstrap: installing ${need_apt[*]}" >&2
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

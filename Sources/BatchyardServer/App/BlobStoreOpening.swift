@@ -30,8 +30,10 @@ public enum BlobStoreOpening {
         now: Int64 = Int64(Date().timeIntervalSince1970 * 1000), staleAfterMillis: Int64 = 24 * 3_600_000
     ) async throws {
         if let s3 = blobs as? S3BlobStore { try await s3.checkAccess() }
+        // A local blob folder belongs to one node (several nodes share an object store; a shared
+        // local folder is for tests whose nodes start together), so its temporary files are dead.
+        if let local = blobs as? LocalBlobStore { try await local.removeTemporaryFiles() }
         guard sharedWithOtherNodes else {
-            if let local = blobs as? LocalBlobStore { try await local.removeTemporaryFiles() }
             try await blobs.deletePrefix("incoming/")
             return
         }
