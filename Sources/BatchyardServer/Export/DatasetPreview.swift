@@ -46,7 +46,7 @@ struct DatasetPreview: Sendable {
                 let reader = try ParquetFileReader(path: path)
                 var iterator = reader.makeRowIterator()
                 var out: [JSONValue] = []
-                while out.count < count, let row = try iterator.next() { out.append(row.jsonValue) }
+                while out.count < count, let row = try iterator.next() { out.append(row.jsonValue(fields: reader.schema.fields)) }
                 return out
             } catch {
                 throw ProblemError(

@@ -102,7 +102,7 @@ struct IngestionPreview: Sendable {
                 let reader = try ParquetFileReader(path: path)
                 var iterator = reader.makeRowIterator()
                 var out: [JSONValue] = []
-                while out.count < wanted, let row = try iterator.next() { out.append(row.jsonValue) }
+                while out.count < wanted, let row = try iterator.next() { out.append(row.jsonValue(fields: reader.schema.fields)) }
                 return out
             } catch {
                 throw ProblemError.badRequest("A Parquet file cannot be previewed: \(error).", code: "INGEST-1401-400")
