@@ -8,6 +8,7 @@
 # from the first COMPLETE until the last batch is `success`.
 # Usage: Benchmarks/scale-bench.sh [seconds=10] [batches=8] [megabytes-per-batch=16]
 set -euo pipefail
+shopt -s inherit_errexit  # a failed curl inside $(…) stops the run instead of timing nothing
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${1:-10}
 BATCHES=${2:-8}
@@ -49,6 +50,35 @@ with open(path, "w") as out:
         out.write(line); written += len(line); n += 1
 PY
 FILE_BYTES=$(stat -c %s "$WORK/batch.json")
+
+# CPU seconds (user + system) used so far by the processes `pgrep ARGS…` finds.
+cpu_seconds() {
+  local total=0 pid ticks
+  for pid in $(pgrep "$@" || true); do
+    ticks=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+    total=$(( total + ticks ))
+  done
+  awk -v t="$total" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", t / hz}'
+}
+cpu_snapshot() { echo "$(cpu_seconds -f 'batchyard serve') $(cpu_seconds -u postgres) $(cpu_seconds -f moto)"; }
+cpu_report() {  # label, snapshot before, snapshot after
+  local label=$1; read -r n0 p0 m0 <<<"$2"; read -r n1 p1 m1 <<<"$3"
+  awk -v l="$label" -v n="$n0" -v N="$n1" -v p="$p0" -v P="$p1" -v m="$m0" -v M="$m1" \
+    'BEGIN {printf "   cpu s in %-13s nodes %5.1f  postgres %5.1f  s3 emulator %5.1f\n", l, N - n, P - p, M - m}'
+}
+
+run_setup() {  # label, ports…
+  local label=$1; shift
+  local before middle after creates ingest
+  before=$(cpu_snapshot)
+  creates=$(create_batches_per_second "$@")
+  middle=$(cpu_snapshot)
+  ingest=$(ingest_megabytes_per_second "$@")
+  after=$(cpu_snapshot)
+  printf "%-38s %16s %26s\n" "$label" "$creates" "$ingest"
+  cpu_report "create-batch:" "$before" "$middle"
+  cpu_report "ingest:" "$middle" "$after"
+}
 
 start_node() {  # port, data dir, extra serve arguments…
   local port=$1 dir=$2; shift 2
@@ -92,7 +122,8 @@ ingest_megabytes_per_second() {  # ports…
   for i in $(seq 0 $(( BATCHES - 1 ))); do
     port=${ports[$(( i % ${#ports[@]} ))]}
     id=$(curl -s "${H[@]}" -X POST "http://127.0.0.1:$port/data/foundation/import/batches" -H "Content-Type: application/json" \
-      -d "{\"datasetId\": \"$dataset\", \"inputFormat\": {\"format\": \"json\"}}" | sed 's/^{"id":"\([^"]*\)".*/\1/')
+      -d "{\"datasetId\": \"$dataset\", \"inputFormat\": {\"format\": \"json\"}}" \
+      | grep -o '"id":"[0-9A-Z]*"' | head -1 | cut -d'"' -f4)
     curl -sf "${H[@]}" -X PUT -H "Content-Type: application/octet-stream" --data-binary "@$WORK/batch.json" \
       "http://127.0.0.1:$port/data/foundation/import/batches/$id/datasets/$dataset/files/part.json" >/dev/null
     ids+=("$id")
@@ -103,7 +134,9 @@ ingest_megabytes_per_second() {  # ports…
     port=${ports[$(( (i + 1) % ${#ports[@]} ))]}
     curl -sf "${H[@]}" -X POST "http://127.0.0.1:$port/data/foundation/import/batches/${ids[$i]}?action=COMPLETE" >/dev/null
   done
+  local deadline=$(( $(date +%s) + 900 ))
   while :; do
+    [ "$(date +%s)" -lt "$deadline" ] || { echo "batches still not done after 15 minutes" >&2; exit 1; }
     pending=0
     for id in "${ids[@]}"; do
       status=$(curl -s "${H[@]}" "http://127.0.0.1:${ports[0]}/data/foundation/catalog/batches/$id" | grep -o '"status":"[a-z]*"' | head -1)
@@ -125,16 +158,16 @@ echo "== ingest: $BATCHES batches × $(( FILE_BYTES / 1000000 )) MB JSON Lines, 
 printf "%-38s %16s %26s\n" "setup" "create-batch/s" "ingest"
 
 start_node 18301 "$WORK/embedded"
-printf "%-38s %16s %26s\n" "embedded (SQLite + local files), 1 node" "$(create_batches_per_second 18301)" "$(ingest_megabytes_per_second 18301)"
+run_setup "embedded (SQLite + local files), 1 node" 18301
 stop_nodes
 
 SCHEMA="scale_one_$$"
 start_node 18311 "$WORK/pg1" --database "$PG_URL" --database-schema "$SCHEMA" --storage "${S3_BASE/\?//one?}"
-printf "%-38s %16s %26s\n" "PostgreSQL + S3 emulator, 1 node" "$(create_batches_per_second 18311)" "$(ingest_megabytes_per_second 18311)"
+run_setup "PostgreSQL + S3 emulator, 1 node" 18311
 stop_nodes
 
 SCHEMA="scale_two_$$"
 start_node 18321 "$WORK/pg2a" --database "$PG_URL" --database-schema "$SCHEMA" --storage "${S3_BASE/\?//two?}"
 start_node 18322 "$WORK/pg2b" --database "$PG_URL" --database-schema "$SCHEMA" --storage "${S3_BASE/\?//two?}"
-printf "%-38s %16s %26s\n" "PostgreSQL + S3 emulator, 2 nodes" "$(create_batches_per_second 18321 18322)" "$(ingest_megabytes_per_second 18321 18322)"
+run_setup "PostgreSQL + S3 emulator, 2 nodes" 18321 18322
 stop_nodes

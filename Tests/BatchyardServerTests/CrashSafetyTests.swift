@@ -18,12 +18,9 @@ struct CrashSafetyTests {
     @Test("kill mid-processing and mid-publish, restart: success, every record once", arguments: ["processing", "publish"])
     func killAndRestart(point: String) async throws {
         let directory = TestServer.temporaryDirectory()
-        var fast = ["BATCHYARD_JOB_LEASE": "1s", "BATCHYARD_WORKER_POLL": "100ms"]
         // With BATCHYARD_TEST_S3_URL the binary keeps its blobs in S3 (where a move is copy + delete).
-        if let storage = TestBlobStores.storageURL(forRoot: directory + "/blobs") {
-            fast["BATCHYARD_STORAGE"] = storage
-            for name in ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"] { fast[name] = TestBlobStores.environment[name] }
-        }
+        let fast = ["BATCHYARD_JOB_LEASE": "1s", "BATCHYARD_WORKER_POLL": "100ms"]
+            .merging(TestBlobStores.serveEnvironment(dataDirectory: directory)) { $1 }
         var environment = fast
         environment["BATCHYARD_FAULT_PAUSE_AT"] = point
         let first = try ServerProcess(dataDirectory: directory, arguments: ["--workers", "1"], environment: environment)

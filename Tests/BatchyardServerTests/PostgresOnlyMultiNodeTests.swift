@@ -1,9 +1,12 @@
 import BatchyardCore
+import BatchyardTestSupport
+import BlobStore
 import Foundation
 import StoreTestSupport
 import Testing
 
-/// Two `batchyard serve` processes on one PostgreSQL schema and one data directory: batches are
+/// Two `batchyard serve` processes on one PostgreSQL schema and one data directory (or one bucket
+/// prefix with BATCHYARD_TEST_S3_URL): batches are
 /// created concurrently through both, uploaded through one node and completed through the other;
 /// one node is SIGKILLed in the middle of ingesting a batch and the other finishes it once the
 /// lease runs out. Every batch must end `success` with each record in the lake exactly once.
@@ -46,10 +49,13 @@ struct PostgresOnlyMultiNodeTests {
     func killOneNode() async throws {
         _ = try PostgresTestGate.url()
         let directory = TestServer.temporaryDirectory()
+        // With BATCHYARD_TEST_S3_URL both nodes share one bucket prefix instead of the data directory.
         let fast = ["BATCHYARD_JOB_LEASE": "2s", "BATCHYARD_WORKER_POLL": "100ms"]
+            .merging(TestBlobStores.serveEnvironment(dataDirectory: directory)) { $1 }
+        let blobs = try TestBlobStores.open(root: directory + "/blobs")
         var pausing = fast
         pausing["BATCHYARD_FAULT_PAUSE_AT"] = "processing"
-        // Both start before any upload: a starting node clears the shared directory's incoming files.
+        // Both start before any upload: a starting node sweeps a local blob folder's temporary files.
         let doomed = try ServerProcess(dataDirectory: directory, arguments: ["--workers", "1"], environment: pausing)
         let survivor = try ServerProcess(dataDirectory: directory, arguments: ["--workers", "1"], environment: fast)
         defer { _ = survivor.terminate() }
@@ -95,9 +101,14 @@ struct PostgresOnlyMultiNodeTests {
                 survivor.baseURL + "/data/foundation/catalog/dataSetFiles?batchId=\(batchID)",
             ])
             let listed = (try? JSONValue(parsing: files.body))?.objectValue ?? [:]
-            let lake = "\(directory)/blobs/lake/\(TestServer.orgA)/prod/\(dataset)/\(batchID)"
-            let onDisk = (try? FileManager.default.contentsOfDirectory(atPath: lake))?.filter { $0.hasSuffix(".parquet") } ?? []
-            #expect(Set(listed.values.compactMap { $0["name"]?.stringValue }) == Set(onDisk), "\(batchID)")
+            let prefix = "lake/\(TestServer.orgA)/prod/\(dataset)/\(batchID)/"
+            let stored = try await blobs.list(prefix: prefix).map { String($0.key.dropFirst(prefix.count)) }
+                .filter { $0.hasSuffix(".parquet") && !$0.contains("/") }
+            #expect(Set(listed.values.compactMap { $0["name"]?.stringValue }) == Set(stored), "\(batchID)")
+            // DuckDB reads local files: copy the batch's lake files out of whichever store holds them.
+            let lake = TestServer.temporaryDirectory()
+            let copy = try LocalBlobStore(root: lake)
+            for name in stored { _ = try await copy.put(key: name, body: blobs.get(key: prefix + name)) }
             let rows = try TestPython.duckDBRows(lake, orderBy: "row")
             #expect(rows.count == Self.records, "\(batchID)")
             #expect(Set(rows).count == Self.records, "\(batchID)")

@@ -36,6 +36,16 @@ public enum TestBlobStores {
         return join(String(base[..<mark]), prefix) + base[mark...]
     }
 
+    /// What a spawned `batchyard serve` on `dataDirectory` needs in its environment to keep its blobs
+    /// where ``open(root:)`` of `dataDirectory + "/blobs"` finds them: nothing for local files,
+    /// `BATCHYARD_STORAGE` and the credentials for S3.
+    public static func serveEnvironment(dataDirectory: String) -> [String: String] {
+        guard let storage = storageURL(forRoot: dataDirectory + "/blobs") else { return [:] }
+        var out = ["BATCHYARD_STORAGE": storage]
+        for name in ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"] { out[name] = environment[name] }
+        return out
+    }
+
     /// The store for `root`: a `LocalBlobStore` there, or the S3 store ``storageURL(forRoot:)`` names.
     public static func open(root: String) throws -> any BlobStore {
         guard let url = storageURL(forRoot: root) else { return try LocalBlobStore(root: root) }
