@@ -170,19 +170,7 @@ public final class PostgresMetadataDatabase: MetadataDatabase {
     private static func serializable<T: Sendable>(
         _ database: some SQLDatabase, logger: Logger, _ body: @Sendable (any SQLDatabase) async throws -> T
     ) async throws -> T {
-        try await database.raw("BEGIN ISOLATION LEVEL SERIALIZABLE").run()
-        do {
-            let result = try await body(database)
-            try await database.raw("COMMIT").run()
-            return result
-        } catch {
-            do {
-                try await database.raw("ROLLBACK").run()
-            } catch let rollbackError {
-                logger.error("rollback failed: \(rollbackError)")
-            }
-            throw error
-        }
+        try await ExplicitTransaction.run(on: database, begin: "BEGIN ISOLATION LEVEL SERIALIZABLE", logger: logger, body)
     }
 
     private func withConnection<T: Sendable>(

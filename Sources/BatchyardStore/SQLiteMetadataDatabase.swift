@@ -62,20 +62,7 @@ public final class SQLiteMetadataDatabase: MetadataDatabase {
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await writeLock.withLock {
-            let database = writer.sql()
-            try await database.raw("BEGIN IMMEDIATE").run()
-            do {
-                let result = try await body(database)
-                try await database.raw("COMMIT").run()
-                return result
-            } catch {
-                do {
-                    try await database.raw("ROLLBACK").run()
-                } catch let rollbackError {
-                    logger.error("rollback failed: \(rollbackError)")
-                }
-                throw error
-            }
+            try await ExplicitTransaction.run(on: writer.sql(), begin: "BEGIN IMMEDIATE", logger: logger, body)
         }
     }
 

@@ -1,3 +1,4 @@
+import BatchyardTestSupport
 import Foundation
 import StoreTestSupport
 
@@ -8,17 +9,8 @@ final class RunningServer: @unchecked Sendable {
     let port: Int
     let dataDirectory: String
 
-    /// The built `batchyard` binary: `BATCHYARD_BINARY`, else next to the test bundle.
-    static var binaryPath: String {
-        if let path = ProcessInfo.processInfo.environment["BATCHYARD_BINARY"] { return path }
-        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        while url.path != "/" {
-            let candidate = url.deletingLastPathComponent().appendingPathComponent("batchyard")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.path }
-            url = url.deletingLastPathComponent()
-        }
-        return ".build/debug/batchyard"
-    }
+    /// The built `batchyard` binary.
+    static var binaryPath: String { BatchyardBinary.path }
 
     /// A fresh temporary directory.
     static func temporaryDirectory(_ name: String) -> String {

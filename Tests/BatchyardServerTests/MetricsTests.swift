@@ -48,7 +48,7 @@ struct MetricsTests {
     @Test("Uploaded bytes, batches by status, queue depth, records ingested and failed")
     func ingestion() async throws {
         let server = TestServer()
-        try await server.runWithMetrics { api in
+        try await server.runWithWorkers { api in
             let dataset = try await api.createDataset()
             let good = try await api.createBatch(datasetID: dataset, extra: ["inputFormat": ["format": "json"]])
             let goodID = good["id"]?.stringValue ?? ""
@@ -78,42 +78,6 @@ struct MetricsTests {
             #expect(text.contains("batchyard_records_ingested_total \(ingestedRows)"), "\(badFinal.serialized())\n\(text)")
             #expect(failedRows >= 1)
             #expect(text.contains("batchyard_records_failed_total \(failedRows)"), "\(badFinal.serialized())\n\(text)")
-        }
-    }
-}
-
-extension TestServer {
-    /// Like `runWithWorkers`, but the router and the workers share one `BatchyardMetrics`.
-    func runWithMetrics<T: Sendable>(_ body: @escaping @Sendable (APIClient) async throws -> T) async throws -> T {
-        var logger = Logger(label: "test")
-        logger.logLevel = .warning
-        var configuration = self.configuration
-        configuration.workers.pollMillis = 100
-        configuration.workers.leaseMillis = 5_000
-        let metrics = BatchyardMetrics()
-        let database = try await SQLiteMetadataDatabase.open(
-            path: configuration.databasePath, readConnections: 2, logger: logger)
-        let workers = try BatchyardApplication.makeWorkers(
-            configuration: configuration, database: database, logger: logger, metrics: metrics)
-        let group = ServiceGroup(services: [workers], logger: logger)
-        let task = Task { try await group.run() }
-        let stop = {
-            await group.triggerGracefulShutdown()
-            _ = await task.result
-        }
-        do {
-            let router = try BatchyardApplication.makeRouter(
-                configuration: configuration, database: database, logger: logger, metrics: metrics)
-            let app = Application(router: router, logger: logger)
-            let store = CatalogStore(database: database)
-            let result = try await app.test(.router) { client in try await body(APIClient(client: client, store: store)) }
-            await stop()
-            try await database.close()
-            return result
-        } catch {
-            await stop()
-            try? await database.close()
-            throw error
         }
     }
 }

@@ -10,8 +10,10 @@ import StoreTestSupport
 import Testing
 
 /// A test server whose ingestion workers run too, with uploads placed straight into the blob store.
+/// The router and the workers share one `BatchyardMetrics`, as in `batchyard serve`.
 extension TestServer {
     func runWithWorkers<T: Sendable>(_ body: @escaping @Sendable (APIClient) async throws -> T) async throws -> T {
+        let metrics = BatchyardMetrics()
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         var configuration = self.configuration
@@ -19,7 +21,8 @@ extension TestServer {
         configuration.workers.leaseMillis = 5_000
         let database = try await TestMetadataDatabase.open(
             sqlitePath: configuration.databasePath, readConnections: 2, logger: logger)
-        let workers = try BatchyardApplication.makeWorkers(configuration: configuration, database: database, logger: logger)
+        let workers = try BatchyardApplication.makeWorkers(
+            configuration: configuration, database: database, logger: logger, metrics: metrics)
         let group = ServiceGroup(services: [workers], logger: logger)
         let task = Task { try await group.run() }
         // Stops the workers the way SIGTERM does: they finish their transaction and exit.
@@ -28,7 +31,8 @@ extension TestServer {
             _ = await task.result
         }
         do {
-            let router = try BatchyardApplication.makeRouter(configuration: configuration, database: database, logger: logger)
+            let router = try BatchyardApplication.makeRouter(
+                configuration: configuration, database: database, logger: logger, metrics: metrics)
             let app = Application(router: router, logger: logger)
             let store = CatalogStore(database: database)
             let result = try await app.test(.router) { client in try await body(APIClient(client: client, store: store)) }

@@ -1,4 +1,5 @@
 import HTTPTypes
+import BatchyardTestSupport
 import Foundation
 import StoreTestSupport
 
@@ -9,17 +10,8 @@ final class ServerProcess: @unchecked Sendable {
     let dataDirectory: String
     private let output: Pipe
 
-    /// The built `batchyard` binary: `BATCHYARD_BINARY`, else next to the test bundle.
-    static var binaryPath: String {
-        if let path = ProcessInfo.processInfo.environment["BATCHYARD_BINARY"] { return path }
-        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        while url.path != "/" {
-            let candidate = url.deletingLastPathComponent().appendingPathComponent("batchyard")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.path }
-            url = url.deletingLastPathComponent()
-        }
-        return ".build/debug/batchyard"
-    }
+    /// The built `batchyard` binary.
+    static var binaryPath: String { BatchyardBinary.path }
 
     init(dataDirectory: String, arguments: [String] = [], environment: [String: String] = [:]) throws {
         self.dataDirectory = dataDirectory
