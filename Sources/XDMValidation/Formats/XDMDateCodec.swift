@@ -76,6 +76,16 @@ enum XDMDateCodec {
         return formatDate(days: days)
     }
 
+    /// `YYYY-MM-DDTHH:MM:SS.sssZ` for `epochMillis` (UTC).
+    static func formatDateTime(epochMillis: Int64) -> String {
+        let days = epochMillis >= 0 ? epochMillis / 86_400_000 : -((-epochMillis + 86_399_999) / 86_400_000)
+        let millisOfDay = epochMillis - days * 86_400_000
+        func two(_ value: Int64) -> String { value < 10 ? "0" + String(value) : String(value) }
+        let millis = millisOfDay % 1000
+        return formatDate(days: days) + "T" + two(millisOfDay / 3_600_000) + ":" + two(millisOfDay / 60_000 % 60) + ":"
+            + two(millisOfDay / 1000 % 60) + "." + (millis < 10 ? "00" : millis < 100 ? "0" : "") + String(millis) + "Z"
+    }
+
     /// `YYYY-MM-DD` for a day number (days since 1970-01-01).
     static func formatDate(days: Int64) -> String {
         let (year, month, day) = civil(fromDays: days)

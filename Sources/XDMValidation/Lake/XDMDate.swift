@@ -13,6 +13,11 @@ public enum XDMDate {
         XDMDateCodec.formatDate(days: days)
     }
 
+    /// `YYYY-MM-DDTHH:MM:SS.sssZ` (UTC) for epoch milliseconds: how a lake TIMESTAMP reads back.
+    public static func dateTimeString(fromEpochMillis millis: Int64) -> String {
+        XDMDateCodec.formatDateTime(epochMillis: millis)
+    }
+
     /// Epoch milliseconds (UTC) of an ISO 8601 / RFC 3339 date-time, as validation parses it.
     public static func epochMillis(fromDateTime text: String) -> Int64? {
         XDMDateCodec.parseDateTime(text)
