@@ -4,11 +4,28 @@ import Foundation
 enum BenchmarkShell {
     /// CPU time (user + system) of all finished child processes so far.
     static func childrenCPUSeconds() -> Double {
+        #if os(Linux)
+        return rusageCPUSeconds(RUSAGE_CHILDREN.rawValue)
+        #else
+        return rusageCPUSeconds(RUSAGE_CHILDREN)
+        #endif
+    }
+
+    /// CPU time (user + system) of this process so far.
+    static func processCPUSeconds() -> Double {
+        #if os(Linux)
+        return rusageCPUSeconds(RUSAGE_SELF.rawValue)
+        #else
+        return rusageCPUSeconds(RUSAGE_SELF)
+        #endif
+    }
+
+    private static func rusageCPUSeconds(_ who: Int32) -> Double {
         var usage = rusage()
         #if os(Linux)
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        getrusage(__rusage_who_t(who), &usage)
         #else
-        getrusage(RUSAGE_CHILDREN, &usage)
+        getrusage(who, &usage)
         #endif
         return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
             + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1_000_000

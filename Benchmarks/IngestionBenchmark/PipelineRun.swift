@@ -26,11 +26,11 @@ enum PipelineRun {
         let request = BatchProcessingRequest(
             keys: keys, attempt: 1, files: files, inputFormat: InputFormat(format: .json), validator: nil,
             policy: PartialIngestionPolicy(), diagnosticsEnabled: false)
-        let cpuStart = processCPUSeconds()
+        let cpuStart = BenchmarkShell.processCPUSeconds()
         let start = Date()
         let outcome = try await BatchProcessor(blobs: blobs).process(request)
         let seconds = Date().timeIntervalSince(start)
-        let cpu = processCPUSeconds() - cpuStart
+        let cpu = BenchmarkShell.processCPUSeconds() - cpuStart
         let mb = Double(bytes) / 1_048_576
         print("input: \(input), \(bytes) bytes, \(records) records in \(files.count) files")
         print(String(format: "pipeline: %.2f s wall, %.2f s CPU, %.1f MB/s, %.0f records/s", seconds, cpu, mb / seconds,
@@ -38,17 +38,6 @@ enum PipelineRun {
         print("decision \(outcome.verdict.decision), parts \(outcome.parts.count), rows \(outcome.report.rows.outputRecords), "
               + "lake bytes \(outcome.report.outputByteSize), peak RSS \(peakRSSKiB() / 1024) MiB")
         if keep { print("staged parts kept: " + outcome.parts.compactMap { blobs.localPath(for: $0.key) }.joined(separator: " ")) }
-    }
-
-    static func processCPUSeconds() -> Double {
-        var usage = rusage()
-        #if os(Linux)
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        #else
-        getrusage(RUSAGE_SELF, &usage)
-        #endif
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1_000_000
     }
 
     static func peakRSSKiB() -> Int {

@@ -1,13 +1,13 @@
-import BatchyardTestSupport
 import Foundation
 import StoreTestSupport
 
 /// A `batchyard serve` process on a free loopback port and a fresh data directory, for the CLI's
 /// end-to-end tests (the client target cannot see the server tests' helpers).
 final class RunningServer: @unchecked Sendable {
-    let process = Process()
-    let port: Int
-    let dataDirectory: String
+    let server: ServeProcess
+    var port: Int { server.port }
+    var dataDirectory: String { server.dataDirectory }
+    var baseURL: String { server.baseURL }
 
     /// The built `batchyard` binary.
     static var binaryPath: String { BatchyardBinary.path }
@@ -20,41 +20,11 @@ final class RunningServer: @unchecked Sendable {
     }
 
     init(arguments: [String] = []) throws {
-        dataDirectory = Self.temporaryDirectory("data")
-        process.executableURL = URL(fileURLWithPath: Self.binaryPath)
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.arguments = ["serve", "--port", "0", "--data-dir", dataDirectory] + arguments
-            + TestMetadataDatabase.serveArguments(dataDirectory: dataDirectory)
-        try process.run()
-        var collected = ""
-        let deadline = Date().addingTimeInterval(30)
-        var found: Int?
-        while found == nil, Date() < deadline {
-            let data = output.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            collected += String(decoding: data, as: UTF8.self)
-            if let range = collected.range(of: "listening on http://127.0.0.1:") {
-                found = Int(collected[range.upperBound...].prefix { $0.isNumber })
-            }
-        }
-        guard let found else {
-            process.terminate()
-            throw CLITestError("server did not report its port: \(collected)")
-        }
-        port = found
-        // Keep draining its output so the server never blocks on a full pipe.
-        output.fileHandleForReading.readabilityHandler = { handle in _ = handle.availableData }
+        server = try ServeProcess(dataDirectory: Self.temporaryDirectory("data"), arguments: arguments)
     }
-
-    var baseURL: String { "http://127.0.0.1:\(port)" }
 
     /// Stops the server (SIGTERM) and waits.
-    func stop() {
-        process.terminate()
-        process.waitUntilExit()
-    }
+    func stop() { server.terminate() }
 
     /// The gateway headers the CLI sends by default, for curl.
     static let headers = [
