@@ -97,40 +97,75 @@ public struct BatchProcessor: Sendable {
             }
             return
         }
-        var reader = try request.inputFormat.makeReader(fileName: file)
+        let reader = try request.inputFormat.makeReader(fileName: file)
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw BatchProcessingError(.io, "cannot open \(path) (errno \(errno))") }
         defer { close(descriptor) }
-        // Reading and parsing (here) and validating and writing (the consumer task) run on two
-        // cores; the handoff keeps the order of the records and bounds what is in flight.
-        let handoff = BoundedHandoff<[ReadItem]>(capacity: options.chunksInFlight)
         let consumer = UncheckedHandler(handler: handler)
-        async let consumed = Self.consume(handoff, handler: consumer, file: file)
+        if case .jsonLines(var lines) = reader {
+            // JSON Lines, the common case, goes onto tapes: one per chunk, no allocation per value.
+            try await stream(
+                descriptor, path: path, report: &report, checkpoint: checkpoint,
+                read: { bytes in
+                    var chunk = TapeChunk()
+                    try lines.read(bytes, onto: &chunk.tape) { chunk.items.append($0) }
+                    return chunk.items.isEmpty ? nil : chunk
+                },
+                finish: {
+                    var chunk = TapeChunk()
+                    try lines.finish(onto: &chunk.tape) { chunk.items.append($0) }
+                    return chunk.items.isEmpty ? nil : chunk
+                },
+                consume: { handoff in try await Self.consume(handoff, handler: consumer, file: file) })
+            return
+        }
+        var other = reader
+        try await stream(
+            descriptor, path: path, report: &report, checkpoint: checkpoint,
+            read: { bytes in
+                var items: [ReadItem] = []
+                try other.read(bytes) { items.append($0) }
+                return items.isEmpty ? nil : items
+            },
+            finish: {
+                var items: [ReadItem] = []
+                try other.finish { items.append($0) }
+                return items.isEmpty ? nil : items
+            },
+            consume: { handoff in try await Self.consume(handoff, handler: consumer, file: file) })
+    }
+
+    /// Reads the file in chunks and parses them here (`read`, then `finish` at the end), while
+    /// `consume` validates and writes them in another task: two cores per file. The handoff keeps
+    /// the chunks in order and bounds what is in flight.
+    private func stream<Chunk: Sendable>(
+        _ descriptor: Int32, path: String, report: inout BatchIngestionReport,
+        checkpoint: @Sendable () async throws -> Void,
+        read parse: (UnsafeRawBufferPointer) throws -> Chunk?, finish: () throws -> Chunk?,
+        consume: @escaping @Sendable (BoundedHandoff<Chunk>) async throws -> RowErrorTally
+    ) async throws {
+        let handoff = BoundedHandoff<Chunk>(capacity: options.chunksInFlight)
+        async let consumed = consume(handoff)
         do {
             var buffer = [UInt8](repeating: 0, count: options.readChunkBytes)
             var chunks = 0
             var consumerStopped = false
             reading: while true {
-                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
                 if count < 0 {
                     if errno == EINTR { continue }
                     throw BatchProcessingError(.io, "cannot read \(path) (errno \(errno))")
                 }
                 if count == 0 { break }
-                var items: [ReadItem] = []
-                try reader.read(buffer[0..<count]) { items.append($0) }
-                if !items.isEmpty, !(await handoff.send(items)) {
+                let chunk = try buffer.withUnsafeBytes { try parse(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+                if let chunk, !(await handoff.send(chunk)) {
                     consumerStopped = true  // its error is thrown below
                     break reading
                 }
                 chunks += 1
                 if chunks % 16 == 0 { try await checkpoint() }
             }
-            if !consumerStopped {
-                var items: [ReadItem] = []
-                try reader.finish { items.append($0) }
-                if !items.isEmpty { _ = await handoff.send(items) }
-            }
+            if !consumerStopped, let last = try finish() { _ = await handoff.send(last) }
         } catch {
             // Rows handed over before the failure are counted, as if processed one by one.
             handoff.finish()
@@ -158,6 +193,31 @@ public struct BatchProcessor: Sendable {
         }
         return report.rows
     }
+
+    /// `consume` for chunks of JSON Lines parsed onto tapes.
+    private static func consume(
+        _ handoff: BoundedHandoff<TapeChunk>, handler: UncheckedHandler, file: String
+    ) async throws -> RowErrorTally {
+        var handler = handler.handler
+        var report = BatchIngestionReport()
+        do {
+            while var chunk = await handoff.receive() {
+                for position in chunk.items.indices {
+                    try handler.handle(chunk.items[position], tape: &chunk.tape, file: file, report: &report)
+                }
+            }
+        } catch {
+            handoff.stop()
+            throw error
+        }
+        return report.rows
+    }
+}
+
+/// The records of one chunk of JSON Lines, parsed onto one tape.
+private struct TapeChunk: Sendable {
+    var tape = JSONTape()
+    var items: [TapeReadItem] = []
 }
 
 /// Hands the record handler (and the writer and diagnostics it holds, which are not `Sendable`)
@@ -196,17 +256,45 @@ private struct RecordHandler {
                 try writer.write(coerced)
                 report.rows.recordAccepted()
             case .invalid(let errors):
-                let issues = errors.map { error in
-                    RowError.Issue(
-                        code: RowErrorCode(rawValue: error.family.rawValue),
-                        fieldPath: error.path.isEmpty ? nil : error.path, reason: error.description)
-                }
                 try reject(
                     RowError(
                         stage: .conversion, file: file, line: source.line, rawRecord: source.value.serialized(),
-                        issues: issues),
+                        issues: Self.issues(errors)),
                     report: &report)
             }
+        }
+    }
+
+    /// `handle` for a record read onto a tape (always an object), which is validated in place.
+    mutating func handle(
+        _ item: TapeReadItem, tape: inout JSONTape, file: String, report: inout BatchIngestionReport
+    ) throws {
+        switch item {
+        case .rowError(let error):
+            try reject(error, report: &report)
+        case .record(let root, let line):
+            if let validator {
+                let errors = validator.validate(&tape, at: root)
+                guard errors.isEmpty else {
+                    // A refused record is left as parsed, so its text is the record as read.
+                    try reject(
+                        RowError(
+                            stage: .conversion, file: file, line: line, rawRecord: tape.serialized(at: root),
+                            issues: Self.issues(errors)),
+                        report: &report)
+                    return
+                }
+            }
+            try writer.write(tape, at: root)
+            report.rows.recordAccepted()
+        }
+    }
+
+    private static func issues(_ errors: [ValidationError]) -> [RowError.Issue] {
+        errors.map { error in
+            RowError.Issue(
+                code: RowErrorCode(rawValue: error.family.rawValue),
+                fieldPath: error.path.isEmpty ? nil : error.path, reason: error.description)
         }
     }
 

@@ -19,11 +19,7 @@ struct LakeColumnBuffer {
     /// Rows buffered before they are handed to the Parquet writer.
     static let batchRows = 4_096
 
-    private let names: [String]
-    /// UTF-8 lengths of `names`, compared before the names themselves.
-    private let nameLengths: [Int]
-    /// Name lookup for wide schemas (CSV files with many columns), where hashing is cheaper.
-    private let lookup: [String: Int]?
+    private let names: JSONKeyTable
     private let slots: [Slot]
     /// The row each column last got a value in, so that the others get a null.
     private var filledRow: [Int]
@@ -48,9 +44,7 @@ struct LakeColumnBuffer {
             }
         }
         guard schema.parquet.columns.count == slots.count else { return nil }
-        names = schema.columns.map(\.name)
-        nameLengths = names.map(\.utf8.count)
-        lookup = names.count > 16 ? Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) : nil
+        names = JSONKeyTable(schema.columns.map(\.name))
         self.slots = slots
         filledRow = Array(repeating: -1, count: slots.count)
         values = schema.parquet.columns.map { ColumnValues(physicalType: $0.physicalType) }
@@ -58,16 +52,19 @@ struct LakeColumnBuffer {
         reserve()
     }
 
-    /// Adds one coerced record (an object; anything else is a row of nulls).
+    /// Adds the coerced record at `root` of `tape` (an object; anything else is a row of nulls).
     ///
-    /// The record's members are walked once and matched to columns by name (few columns: a linear
-    /// search on lengths, then names), which costs less than hashing each column's name.
-    mutating func append(_ record: JSONValue) {
-        if case .object(let members) = record {
-            for (key, member) in members {
-                guard let column = column(named: key), append(member, to: column) else { continue }
-                levels[column].append(1)
-                filledRow[column] = rowCount
+    /// The record's members are walked once and matched to columns by their key bytes.
+    mutating func append(_ tape: JSONTape, at root: Int) {
+        if tape.kind(at: root) == .object {
+            let end = tape.end(of: root)
+            var key = root + 1
+            while key < end {
+                if let column = tape.withBytes(at: key, { names.index(of: $0) }), append(tape, at: key + 1, to: column) {
+                    levels[column].append(1)
+                    filledRow[column] = rowCount
+                }
+                key = tape.end(of: key + 1)
             }
         }
         for column in slots.indices where filledRow[column] != rowCount {
@@ -76,20 +73,25 @@ struct LakeColumnBuffer {
         rowCount += 1
     }
 
-    /// Adds `record` if it fits inferred columns as they are, else adds nothing and answers
-    /// `false`: ``InferredSchema/fits(_:)`` and ``append(_:)`` in one walk over the record, for a
-    /// buffer made from ``InferredSchema/columns`` (text holds any kind, a double column integers
-    /// and numbers, an integer column integers, a boolean column booleans).
-    mutating func appendIfFitsInferredColumns(_ record: JSONValue) -> Bool {
-        if case .object(let members) = record {
-            for (key, member) in members {
-                if case .null = member { continue }
-                guard let column = column(named: key) else { return rollBackRow() }
-                switch (slots[column], member) {
+    /// Adds the record at `root` of `tape` if it fits inferred columns as they are, else adds
+    /// nothing and answers `false`: ``InferredSchema/fits(_:)`` and ``append(_:at:)`` in one walk
+    /// over the record, for a buffer made from ``InferredSchema/columns`` (text holds any kind, a
+    /// double column integers and numbers, an integer column integers, a boolean column booleans).
+    mutating func appendIfFitsInferredColumns(_ tape: JSONTape, at root: Int) -> Bool {
+        if tape.kind(at: root) == .object {
+            let end = tape.end(of: root)
+            var key = root + 1
+            while key < end {
+                let member = key + 1
+                key = tape.end(of: member)
+                let kind = tape.kind(at: member)
+                if kind == .null { continue }
+                guard let column = tape.withBytes(at: member - 1, { names.index(of: $0) }) else { return rollBackRow() }
+                switch (slots[column], kind) {
                 case (.text, _), (.double, .double), (.double, .int), (.int64, .int), (.boolean, .bool): break
                 default: return rollBackRow()
                 }
-                guard append(member, to: column) else { return rollBackRow() }
+                guard append(tape, at: member, to: column) else { return rollBackRow() }
                 levels[column].append(1)
                 filledRow[column] = rowCount
             }
@@ -119,15 +121,6 @@ struct LakeColumnBuffer {
         return false
     }
 
-    private func column(named key: String) -> Int? {
-        if let lookup { return lookup[key] }
-        let length = key.utf8.count
-        for column in names.indices where nameLengths[column] == length && names[column] == key {
-            return column
-        }
-        return nil
-    }
-
     /// The buffered rows as one batch per column, in schema order; the buffer is empty afterwards.
     mutating func take() -> [ColumnBatch] {
         let batches = slots.indices.map { ColumnBatch(values: values[$0], definitionLevels: levels[$0]) }
@@ -152,29 +145,44 @@ struct LakeColumnBuffer {
         }
     }
 
-    /// Appends `value` to column `column`; `false` (nothing appended) when it is null there.
-    private mutating func append(_ value: JSONValue, to column: Int) -> Bool {
-        switch (slots[column], value) {
+    /// Appends the value at `index` of `tape` to column `column`; `false` (nothing appended) when
+    /// it is null there.
+    private mutating func append(_ tape: JSONTape, at index: Int, to column: Int) -> Bool {
+        let kind = tape.kind(at: index)
+        switch (slots[column], kind) {
         case (_, .null): return false
-        case (.text, .string(let text)):
-            values[column].appendString(text)
+        case (.text, .string):
+            tape.withBytes(at: index) { values[column].appendBytes($0) }
         case (.text, _):
-            value.write(to: &values[column].bytes)
+            tape.write(at: index, to: &values[column].bytes)
             values[column].offsets.append(values[column].bytes.count)
-        case (.double, .double(let number)): values[column].doubles.append(number)
-        case (.double, .int(let number)): values[column].doubles.append(Double(number))
+        case (.double, .double): values[column].doubles.append(tape.double(at: index))
+        case (.double, .int): values[column].doubles.append(Double(tape.int(at: index)))
         case (.int32, _):
-            guard let number = value.int64Value, let narrow = Int32(exactly: number) else { return false }
+            guard let number = Self.exactInteger(tape, at: index), let narrow = Int32(exactly: number) else { return false }
             values[column].int32s.append(narrow)
         case (.int64, _):
-            guard let number = value.int64Value else { return false }
+            guard let number = Self.exactInteger(tape, at: index) else { return false }
             values[column].int64s.append(number)
-        case (.boolean, .bool(let flag)): values[column].booleans.append(flag)
-        case (.date, .string(let text)):
-            guard let days = XDMDate.epochDays(from: text), let narrow = Int32(exactly: days) else { return false }
+        case (.boolean, .bool): values[column].booleans.append(tape.bool(at: index))
+        case (.date, .string):
+            guard let days = tape.withBytes(at: index, XDMDate.epochDays(from:)), let narrow = Int32(exactly: days)
+            else { return false }
             values[column].int32s.append(narrow)
         default: return false
         }
         return true
+    }
+
+    /// An integer, or a double with no fractional part in range (`JSONValue.int64Value`).
+    private static func exactInteger(_ tape: JSONTape, at index: Int) -> Int64? {
+        switch tape.kind(at: index) {
+        case .int: return tape.int(at: index)
+        case .double:
+            let value = tape.double(at: index)
+            guard value.rounded() == value else { return nil }
+            return Int64(exactly: value)
+        default: return nil
+        }
     }
 }

@@ -37,29 +37,36 @@ final class StagingWriter {
 
     /// Adds one accepted (coerced) record.
     func write(_ record: JSONValue) throws {
+        try write(JSONTape(record), at: 0)
+    }
+
+    /// Adds the accepted (coerced) record at `root` of `tape`.
+    func write(_ tape: JSONTape, at root: Int) throws {
         if let fixedSchema {
             if writer == nil { try open(fixedSchema) }
-            try append(record)
+            try append(tape, at: root)
             return
         }
         if writer == nil {
+            let record = tape.value(at: root)
             pending.append(record)
             inferred.widen(with: record)
             if pending.count >= options.inferenceSampleSize { try flushPending() }
             return
         }
         // The open part's columns are `inferred`'s: the buffer checks and adds in one walk.
-        if columns != nil, rowsInPart < options.maxRowsPerPart, columns!.appendIfFitsInferredColumns(record) {
+        if columns != nil, rowsInPart < options.maxRowsPerPart, columns!.appendIfFitsInferredColumns(tape, at: root) {
             rowsInPart += 1
             if columns!.rowCount >= LakeColumnBuffer.batchRows { try flushColumns() }
             return
         }
+        let record = tape.value(at: root)
         if !inferred.fits(record) {
             try closePart()
             inferred.widen(with: record)
             try open(LakeSchema(columns: inferred.columns))
         }
-        try append(record)
+        try append(tape, at: root)
     }
 
     /// Closes the last part and returns every part written, in order.
@@ -80,20 +87,20 @@ final class StagingWriter {
         try open(LakeSchema(columns: inferred.columns))
         let records = pending
         pending = []
-        for record in records { try append(record) }
+        for record in records { try append(JSONTape(record), at: 0) }
     }
 
-    private func append(_ record: JSONValue) throws {
+    private func append(_ tape: JSONTape, at root: Int) throws {
         if rowsInPart >= options.maxRowsPerPart {
             let schema = self.schema!
             try closePart()
             try open(schema)
         }
         if columns != nil {
-            columns!.append(record)
+            columns!.append(tape, at: root)
             if columns!.rowCount >= LakeColumnBuffer.batchRows { try flushColumns() }
         } else {
-            try writer!.write(row: schema!.row(record))
+            try writer!.write(row: schema!.row(tape.value(at: root)))
         }
         rowsInPart += 1
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Parsed JSON held flat: one array of fixed-size nodes and one array of string bytes.
 ///
 /// A `JSONValue` tree costs an allocation per string, array and object, and every walk over it
@@ -21,18 +27,22 @@ public struct JSONTape: Sendable {
     public struct Node: Sendable {
         public internal(set) var kind: Kind
         /// Strings: every byte is ASCII; booleans: the value.
-        var flag: Bool
+        @usableFromInline var flag: Bool
         /// Arrays: elements; objects: members; strings: UTF-8 bytes.
-        var count: UInt32
+        @usableFromInline var count: UInt32
         /// The index after the value's last node.
-        var end: UInt32
+        @usableFromInline var end: UInt32
         /// Integers: the value; doubles: the bit pattern; strings: the offset in `text`.
-        var payload: UInt64
+        @usableFromInline var payload: UInt64
     }
 
     public internal(set) var nodes: [Node] = []
     /// The decoded (unescaped) UTF-8 bytes of every string and key.
     public internal(set) var text: [UInt8] = []
+
+    /// Scalars replaced while `isLoggingReplacements`, with the nodes they replaced.
+    private var replaced: [(index: Int, node: Node)] = []
+    private var isLoggingReplacements = false
 
     /// An empty tape.
     public init() {}
@@ -48,24 +58,40 @@ public struct JSONTape: Sendable {
         text.removeAll(keepingCapacity: true)
     }
 
+    /// Where the tape ends now, to `rewind(to:)` later.
+    public struct Mark: Sendable {
+        let nodes: Int
+        let text: Int
+    }
+
+    /// The current end of the tape.
+    public var mark: Mark { Mark(nodes: nodes.count, text: text.count) }
+
+    /// Removes everything appended after `mark`.
+    public mutating func rewind(to mark: Mark) {
+        nodes.removeSubrange(mark.nodes...)
+        text.removeSubrange(mark.text...)
+    }
+
     /// The number of nodes; the index the next appended document starts at.
     public var count: Int { nodes.count }
 
     // MARK: Reading
 
-    @inline(__always) public func kind(at index: Int) -> Kind { nodes[index].kind }
-    @inline(__always) public func bool(at index: Int) -> Bool { nodes[index].flag }
-    @inline(__always) public func int(at index: Int) -> Int64 { Int64(bitPattern: nodes[index].payload) }
-    @inline(__always) public func double(at index: Int) -> Double { Double(bitPattern: nodes[index].payload) }
+    // Inlinable: the validator and the lake writer (other modules) call these per value.
+    @inlinable @inline(__always) public func kind(at index: Int) -> Kind { nodes[index].kind }
+    @inlinable @inline(__always) public func bool(at index: Int) -> Bool { nodes[index].flag }
+    @inlinable @inline(__always) public func int(at index: Int) -> Int64 { Int64(bitPattern: nodes[index].payload) }
+    @inlinable @inline(__always) public func double(at index: Int) -> Double { Double(bitPattern: nodes[index].payload) }
     /// Elements of an array, members of an object.
-    @inline(__always) public func count(at index: Int) -> Int { Int(nodes[index].count) }
+    @inlinable @inline(__always) public func count(at index: Int) -> Int { Int(nodes[index].count) }
     /// The index after the last node of the value at `index`: its next sibling, if any.
-    @inline(__always) public func end(of index: Int) -> Int { Int(nodes[index].end) }
+    @inlinable @inline(__always) public func end(of index: Int) -> Int { Int(nodes[index].end) }
     /// Whether the string at `index` is all ASCII (its length in characters is its byte count).
-    @inline(__always) public func isASCII(at index: Int) -> Bool { nodes[index].flag }
+    @inlinable @inline(__always) public func isASCII(at index: Int) -> Bool { nodes[index].flag }
 
     /// Lends the UTF-8 bytes of the string (or key) at `index`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func withBytes<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         let node = nodes[index]
         return try text.withUnsafeBufferPointer { all in
@@ -79,11 +105,10 @@ public struct JSONTape: Sendable {
     }
 
     /// Whether the key or string at `index` is `key`.
+    @inlinable
     public func bytes(at index: Int, equal key: UnsafeBufferPointer<UInt8>) -> Bool {
         guard Int(nodes[index].count) == key.count else { return false }
-        return withBytes(at: index) { bytes in
-            bytes.elementsEqual(key)
-        }
+        return key.isEmpty || withBytes(at: index) { bytes in memcmp(bytes.baseAddress!, key.baseAddress!, key.count) == 0 }
     }
 
     /// The value at `index` as a `JSONValue` tree.
@@ -145,6 +170,7 @@ public struct JSONTape: Sendable {
     /// Replaces the scalar at `index` with an integer (a conversion; containers cannot be replaced).
     public mutating func setInt(_ number: Int64, at index: Int) {
         precondition(nodes[index].kind != .array && nodes[index].kind != .object, "only scalars are replaced")
+        if isLoggingReplacements { replaced.append((index, nodes[index])) }
         nodes[index].kind = .int
         nodes[index].payload = UInt64(bitPattern: number)
         nodes[index].count = 0
@@ -153,6 +179,7 @@ public struct JSONTape: Sendable {
     /// Replaces the scalar at `index` with a double.
     public mutating func setDouble(_ number: Double, at index: Int) {
         precondition(nodes[index].kind != .array && nodes[index].kind != .object, "only scalars are replaced")
+        if isLoggingReplacements { replaced.append((index, nodes[index])) }
         nodes[index].kind = .double
         nodes[index].payload = number.bitPattern
         nodes[index].count = 0
@@ -161,12 +188,32 @@ public struct JSONTape: Sendable {
     /// Replaces the scalar at `index` with a string (its bytes go to the end of `text`).
     public mutating func setString(_ string: String, at index: Int) {
         precondition(nodes[index].kind != .array && nodes[index].kind != .object, "only scalars are replaced")
+        if isLoggingReplacements { replaced.append((index, nodes[index])) }
         let offset = text.count
         text.append(contentsOf: string.utf8)
         nodes[index].kind = .string
         nodes[index].payload = UInt64(offset)
         nodes[index].count = UInt32(text.count - offset)
         nodes[index].flag = string.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// Starts remembering replaced scalars, so that `undoReplacements()` can put a record back as
+    /// it was parsed (a validator converts in place, and a refused record is reported as read).
+    public mutating func beginReplacements() {
+        replaced.removeAll(keepingCapacity: true)
+        isLoggingReplacements = true
+    }
+
+    /// Keeps the replacements made since `beginReplacements()`.
+    public mutating func commitReplacements() {
+        replaced.removeAll(keepingCapacity: true)
+        isLoggingReplacements = false
+    }
+
+    /// Restores every scalar replaced since `beginReplacements()` (newest first).
+    public mutating func undoReplacements() {
+        for (index, node) in replaced.reversed() { nodes[index] = node }
+        commitReplacements()
     }
 
     @inline(__always)

@@ -25,19 +25,43 @@ public struct JSONLinesReader: RecordReader {
     }
 
     public mutating func read(_ chunk: UnsafeRawBufferPointer, emit: (ReadItem) -> Void) throws(IngestionFileError) {
+        scan(chunk, record: { bytes, line in Self.parseRecord(bytes, line: line, emit) }, error: { emit(.rowError($0)) })
+    }
+
+    public mutating func finish(emit: (ReadItem) -> Void) throws(IngestionFileError) {
+        try finish(record: { bytes, line in Self.parseRecord(bytes, line: line, emit) }, error: { emit(.rowError($0)) })
+    }
+
+    /// Parses one line as a `JSONValue`; the reason it is not a record, or `nil` once emitted.
+    private static func parseRecord(_ bytes: UnsafeRawBufferPointer, line: Int, _ emit: (ReadItem) -> Void) -> String? {
+        do {
+            let value = try JSONValue(parsing: bytes)
+            guard case .object = value else { return "The line is a JSON \(value.kindName), not an object." }
+            emit(.record(SourceRecord(value: value, line: line)))
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    /// Splits `chunk` into lines: each non-blank complete line goes to `record` (which answers why
+    /// it is not a record, or `nil`), rows that cannot be records to `error`.
+    mutating func scan(
+        _ chunk: UnsafeRawBufferPointer, record: (UnsafeRawBufferPointer, Int) -> String?, error: (RowError) -> Void
+    ) {
         var start = 0
         while start < chunk.count {
             guard let end = indexOfLineFeed(in: chunk, from: start) else {
-                if !skipping { keepPartial(UnsafeRawBufferPointer(rebasing: chunk[start...]), emit) }
+                if !skipping { keepPartial(UnsafeRawBufferPointer(rebasing: chunk[start...]), error) }
                 return
             }
             if skipping {
                 skipping = false
             } else if pending.isEmpty {
-                readLine(UnsafeRawBufferPointer(rebasing: chunk[start..<end]), emit)
+                readLine(UnsafeRawBufferPointer(rebasing: chunk[start..<end]), record, error)
             } else {
                 pending.append(contentsOf: chunk[start..<end])
-                pending.withUnsafeBytes { readLine($0, emit) }
+                pending.withUnsafeBytes { readLine($0, record, error) }
                 pending.removeAll(keepingCapacity: pending.count <= 1 << 20)
             }
             line += 1
@@ -45,28 +69,33 @@ public struct JSONLinesReader: RecordReader {
         }
     }
 
-    public mutating func finish(emit: (ReadItem) -> Void) throws(IngestionFileError) {
+    /// Ends the file for `scan`: the last line if it had no line break, or 106 if nothing was read.
+    mutating func finish(
+        record: (UnsafeRawBufferPointer, Int) -> String?, error: (RowError) -> Void
+    ) throws(IngestionFileError) {
         if !skipping && !pending.isEmpty {
-            pending.withUnsafeBytes { readLine($0, emit) }
+            pending.withUnsafeBytes { readLine($0, record, error) }
             pending = []
         }
         if !sawRow { throw IngestionFileError(.emptyFile, file: fileName) }
     }
 
-    private mutating func keepPartial(_ bytes: UnsafeRawBufferPointer, _ emit: (ReadItem) -> Void) {
+    private mutating func keepPartial(_ bytes: UnsafeRawBufferPointer, _ error: (RowError) -> Void) {
         guard pending.count + bytes.count > maxRecordBytes else {
             pending.append(contentsOf: bytes)
             return
         }
         var head = pending
         head.append(contentsOf: bytes.prefix(maxRecordBytes))
-        head.withUnsafeBytes { tooLong($0, emit) }
+        head.withUnsafeBytes { tooLong($0, error) }
         pending = []
         skipping = true
     }
 
-    private mutating func readLine(_ bytes: UnsafeRawBufferPointer, _ emit: (ReadItem) -> Void) {
-        if bytes.count > maxRecordBytes { return tooLong(bytes, emit) }
+    private mutating func readLine(
+        _ bytes: UnsafeRawBufferPointer, _ record: (UnsafeRawBufferPointer, Int) -> String?, _ error: (RowError) -> Void
+    ) {
+        if bytes.count > maxRecordBytes { return tooLong(bytes, error) }
         var bytes = bytes
         if line == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             bytes = UnsafeRawBufferPointer(rebasing: bytes[3...])
@@ -74,22 +103,14 @@ public struct JSONLinesReader: RecordReader {
         if bytes.last == 0x0D { bytes = UnsafeRawBufferPointer(rebasing: bytes.dropLast()) }
         guard bytes.contains(where: { !isJSONWhitespace($0) }) else { return }
         sawRow = true
-        do {
-            let value = try JSONValue(parsing: bytes)
-            guard case .object = value else {
-                return emit(.rowError(corrupt(bytes, "The line is a JSON \(value.kindName), not an object.")))
-            }
-            emit(.record(SourceRecord(value: value, line: line)))
-        } catch {
-            emit(.rowError(corrupt(bytes, error.description)))
-        }
+        if let reason = record(bytes, line) { error(corrupt(bytes, reason)) }
     }
 
     /// Reports an over-long line with its first ``maxRecordBytes`` bytes, however they arrived.
-    private mutating func tooLong(_ line: UnsafeRawBufferPointer, _ emit: (ReadItem) -> Void) {
+    private mutating func tooLong(_ line: UnsafeRawBufferPointer, _ error: (RowError) -> Void) {
         sawRow = true
         let head = UnsafeRawBufferPointer(rebasing: line.prefix(maxRecordBytes))
-        emit(.rowError(corrupt(head, "The line is longer than \(maxRecordBytes) bytes.")))
+        error(corrupt(head, "The line is longer than \(maxRecordBytes) bytes."))
     }
 
     private func corrupt(_ bytes: UnsafeRawBufferPointer, _ reason: String) -> RowError {

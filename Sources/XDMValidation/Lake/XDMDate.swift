@@ -8,6 +8,11 @@ public enum XDMDate {
         XDMDateCodec.parseDate(date)
     }
 
+    /// Days since 1970-01-01 of `YYYY-MM-DD` in UTF-8 bytes; `nil` if it is not a real date.
+    public static func epochDays(from bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        XDMDateCodec.parseDate(bytes)
+    }
+
     /// `YYYY-MM-DD` for days since 1970-01-01.
     public static func string(fromEpochDays days: Int64) -> String {
         XDMDateCodec.formatDate(days: days)

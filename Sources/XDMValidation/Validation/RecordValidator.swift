@@ -44,14 +44,16 @@ public struct RecordValidator: Sendable {
 
     /// Validates the record at `index` of `tape` and converts it in place; returns the errors
     /// (empty when valid, and the tape then holds the coerced record, with the representations
-    /// listed above).
+    /// listed above; when invalid, the record is left as it was parsed).
     ///
     /// This is what ingestion runs: records are parsed onto a reused tape, and checking them
-    /// copies, retains and allocates nothing unless a value is converted to a string. After a
-    /// failure the record may be partly converted.
+    /// copies, retains and allocates nothing unless a value is converted to a string.
     public func validate(_ tape: inout JSONTape, at index: Int) -> [ValidationError] {
         var converted = false
-        return validate(&tape, at: index, converted: &converted)
+        tape.beginReplacements()
+        let errors = validate(&tape, at: index, converted: &converted)
+        if errors.isEmpty { tape.commitReplacements() } else { tape.undoReplacements() }
+        return errors
     }
 
     private func validate(_ tape: inout JSONTape, at index: Int, converted: inout Bool) -> [ValidationError] {

@@ -19,7 +19,7 @@ final class ValidatorNode: Sendable {
     let maxLength: Int?
     let pattern: XDMPattern?
     let format: XDMStringFormat?
-    let stringEnum: SmallStringTable?
+    let stringEnum: JSONKeyTable?
 
     // integer and number
     let width: XDMIntegerWidth
@@ -29,7 +29,7 @@ final class ValidatorNode: Sendable {
 
     // object
     let names: [String]
-    let fieldTable: SmallStringTable
+    let fieldTable: JSONKeyTable
     /// Keeps the children alive; the hot loop goes through `childLinks`, which avoids a
     /// retain/release pair per field visit (reference counting is the largest cost of validation).
     let children: [ValidatorNode]
@@ -46,7 +46,7 @@ final class ValidatorNode: Sendable {
     init(_ type: XDMFieldType, path: String) throws(XDMSchemaError) {
         typeName = type.displayName
         var minLength: Int?, maxLength: Int?, pattern: XDMPattern?, format: XDMStringFormat?
-        var stringEnum: SmallStringTable?
+        var stringEnum: JSONKeyTable?
         var width = XDMIntegerWidth.long
         var rules = XDMNumberRules()
         var names: [String] = [], children: [ValidatorNode] = [], isRequired: [Bool] = []
@@ -59,7 +59,7 @@ final class ValidatorNode: Sendable {
             maxLength = stringRules.maxLength
             if let source = stringRules.pattern { pattern = try XDMPattern(source, path: path + "/pattern") }
             format = stringRules.format
-            stringEnum = stringRules.enumValues.map(SmallStringTable.init)
+            stringEnum = stringRules.enumValues.map(JSONKeyTable.init)
         case .number(let numberRules):
             kind = .number
             rules = numberRules
@@ -104,7 +104,7 @@ final class ValidatorNode: Sendable {
         self.childLinks = children.map(UnownedNode.init)
         self.isRequired = isRequired
         self.requiredCount = isRequired.lazy.filter { $0 }.count
-        self.fieldTable = SmallStringTable(names)
+        self.fieldTable = JSONKeyTable(names)
         self.element = element
         self.minItems = minItems
         self.maxItems = maxItems
