@@ -55,12 +55,12 @@ struct LakeColumnBuffer {
     /// Adds the coerced record at `root` of `tape` (an object; anything else is a row of nulls).
     ///
     /// The record's members are walked once and matched to columns by their key bytes.
-    mutating func append(_ tape: JSONTape, at root: Int) {
+    mutating func append(_ tape: JSONTape.View, at root: Int) {
         if tape.kind(at: root) == .object {
             let end = tape.end(of: root)
             var key = root + 1
             while key < end {
-                if let column = tape.withBytes(at: key, { names.index(of: $0) }), append(tape, at: key + 1, to: column) {
+                if let column = names.index(of: tape.bytes(at: key)), append(tape, at: key + 1, to: column) {
                     levels[column].append(1)
                     filledRow[column] = rowCount
                 }
@@ -77,7 +77,7 @@ struct LakeColumnBuffer {
     /// nothing and answers `false`: ``InferredSchema/fits(_:)`` and ``append(_:at:)`` in one walk
     /// over the record, for a buffer made from ``InferredSchema/columns`` (text holds any kind, a
     /// double column integers and numbers, an integer column integers, a boolean column booleans).
-    mutating func appendIfFitsInferredColumns(_ tape: JSONTape, at root: Int) -> Bool {
+    mutating func appendIfFitsInferredColumns(_ tape: JSONTape.View, at root: Int) -> Bool {
         if tape.kind(at: root) == .object {
             let end = tape.end(of: root)
             var key = root + 1
@@ -86,7 +86,7 @@ struct LakeColumnBuffer {
                 key = tape.end(of: member)
                 let kind = tape.kind(at: member)
                 if kind == .null { continue }
-                guard let column = tape.withBytes(at: member - 1, { names.index(of: $0) }) else { return rollBackRow() }
+                guard let column = names.index(of: tape.bytes(at: member - 1)) else { return rollBackRow() }
                 switch (slots[column], kind) {
                 case (.text, _), (.double, .double), (.double, .int), (.int64, .int), (.boolean, .bool): break
                 default: return rollBackRow()
@@ -147,12 +147,12 @@ struct LakeColumnBuffer {
 
     /// Appends the value at `index` of `tape` to column `column`; `false` (nothing appended) when
     /// it is null there.
-    private mutating func append(_ tape: JSONTape, at index: Int, to column: Int) -> Bool {
+    private mutating func append(_ tape: JSONTape.View, at index: Int, to column: Int) -> Bool {
         let kind = tape.kind(at: index)
         switch (slots[column], kind) {
         case (_, .null): return false
         case (.text, .string):
-            tape.withBytes(at: index) { values[column].appendBytes($0) }
+            values[column].appendBytes(tape.bytes(at: index))
         case (.text, _):
             tape.write(at: index, to: &values[column].bytes)
             values[column].offsets.append(values[column].bytes.count)
@@ -166,7 +166,7 @@ struct LakeColumnBuffer {
             values[column].int64s.append(number)
         case (.boolean, .bool): values[column].booleans.append(tape.bool(at: index))
         case (.date, .string):
-            guard let days = tape.withBytes(at: index, XDMDate.epochDays(from:)), let narrow = Int32(exactly: days)
+            guard let days = XDMDate.epochDays(from: tape.bytes(at: index)), let narrow = Int32(exactly: days)
             else { return false }
             values[column].int32s.append(narrow)
         default: return false
@@ -175,7 +175,7 @@ struct LakeColumnBuffer {
     }
 
     /// An integer, or a double with no fractional part in range (`JSONValue.int64Value`).
-    private static func exactInteger(_ tape: JSONTape, at index: Int) -> Int64? {
+    private static func exactInteger(_ tape: JSONTape.View, at index: Int) -> Int64? {
         switch tape.kind(at: index) {
         case .int: return tape.int(at: index)
         case .double:

@@ -55,7 +55,9 @@ final class StagingWriter {
             return
         }
         // The open part's columns are `inferred`'s: the buffer checks and adds in one walk.
-        if columns != nil, rowsInPart < options.maxRowsPerPart, columns!.appendIfFitsInferredColumns(tape, at: root) {
+        if columns != nil, rowsInPart < options.maxRowsPerPart,
+            tape.withView({ columns!.appendIfFitsInferredColumns($0, at: root) })
+        {
             rowsInPart += 1
             if columns!.rowCount >= LakeColumnBuffer.batchRows { try flushColumns() }
             return
@@ -97,7 +99,7 @@ final class StagingWriter {
             try open(schema)
         }
         if columns != nil {
-            columns!.append(tape, at: root)
+            tape.withView { columns!.append($0, at: root) }
             if columns!.rowCount >= LakeColumnBuffer.batchRows { try flushColumns() }
         } else {
             try writer!.write(row: schema!.row(tape.value(at: root)))

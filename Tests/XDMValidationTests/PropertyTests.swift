@@ -104,6 +104,12 @@ struct PropertyTests {
             var inPlace = record
             #expect(validator.validateInPlace(&inPlace).isEmpty, "seed \(seed)")
             #expect(inPlace == result.record, "seed \(seed): in-place conversion differs")
+            // On a tape, after another document (so the root is not 0), as ingestion validates.
+            var tape = JSONTape(["before": [1, "x"]])
+            let root = tape.append(record)
+            #expect(validator.validate(&tape, at: root).isEmpty, "seed \(seed)")
+            #expect(tape.value(at: root) == result.record, "seed \(seed): tape conversion differs")
+            #expect(tape.value(at: 0) == ["before": [1, "x"]])
             guard let coerced = result.record else { return }
             // Coercion is idempotent: the output is itself valid and unchanged by another pass.
             #expect(validator.validate(coerced) == .valid(coerced), "seed \(seed)")
@@ -114,6 +120,10 @@ struct PropertyTests {
                 let errors = validator.validate(broken).errors
                 var brokenInPlace = broken
                 #expect(validator.validateInPlace(&brokenInPlace) == errors, "seed \(seed): in-place errors differ")
+                var brokenTape = JSONTape(["before": 1])
+                let brokenRoot = brokenTape.append(broken)
+                #expect(validator.validate(&brokenTape, at: brokenRoot) == errors, "seed \(seed): tape errors differ")
+                #expect(brokenTape.value(at: brokenRoot) == broken, "seed \(seed): a refused record stays as parsed")
                 #expect(errors.count == 1, "seed \(seed): \(mutation.expectedPath) \(mutation.expectedRule) gave \(errors)")
                 #expect(errors.first?.path == mutation.expectedPath, "seed \(seed): \(errors)")
                 #expect(errors.first?.rule == mutation.expectedRule, "seed \(seed): \(errors)")

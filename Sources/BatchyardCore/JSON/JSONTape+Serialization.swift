@@ -3,13 +3,28 @@ extension JSONTape {
     /// `value(at:).write(to:)` would write (keys sorted, the same number and escape forms), without
     /// building the value.
     public func write(at index: Int, to output: inout [UInt8]) {
+        withView { $0.write(at: index, to: &output) }
+    }
+
+    /// The compact JSON text of the value at `index`.
+    public func serialized(at index: Int) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(64)
+        write(at: index, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+}
+
+extension JSONTape.View {
+    /// Appends the compact JSON text of the value at `index` to `output` (see `JSONTape.write`).
+    public func write(at index: Int, to output: inout [UInt8]) {
         let node = nodes[index]
         switch node.kind {
         case .null: JSONValue.append("null", to: &output)
         case .bool: JSONValue.append(node.flag ? "true" : "false", to: &output)
         case .int: JSONValue.writeInteger(Int64(bitPattern: node.payload), to: &output)
         case .double: JSONValue.writeDouble(Double(bitPattern: node.payload), to: &output)
-        case .string: withBytes(at: index) { JSONValue.writeString($0, to: &output) }
+        case .string: JSONValue.writeString(bytes(at: index), to: &output)
         case .array:
             output.append(UInt8(ascii: "["))
             var child = index + 1
@@ -24,14 +39,6 @@ extension JSONTape {
             writeMembers(ofObjectAt: index, count: Int(node.count), to: &output)
             output.append(UInt8(ascii: "}"))
         }
-    }
-
-    /// The compact JSON text of the value at `index`.
-    public func serialized(at index: Int) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(64)
-        write(at: index, to: &output)
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// Writes an object's members in key order: their key positions are sorted (insertion sort in
@@ -53,7 +60,7 @@ extension JSONTape {
             }
             for slot in 0..<filled {
                 if slot > 0 { output.append(UInt8(ascii: ",")) }
-                withBytes(at: order[slot]) { JSONValue.writeString($0, to: &output) }
+                JSONValue.writeString(bytes(at: order[slot]), to: &output)
                 output.append(UInt8(ascii: ":"))
                 write(at: order[slot] + 1, to: &output)
             }
@@ -64,9 +71,7 @@ extension JSONTape {
     /// it): byte order for ASCII, `String` comparison (Unicode canonical order) otherwise.
     private func keyPrecedes(_ a: Int, _ b: Int) -> Bool {
         if nodes[a].flag && nodes[b].flag {
-            return withBytes(at: a) { left in
-                withBytes(at: b) { right in left.lexicographicallyPrecedes(right) }
-            }
+            return bytes(at: a).lexicographicallyPrecedes(bytes(at: b))
         }
         return string(at: a) < string(at: b)
     }

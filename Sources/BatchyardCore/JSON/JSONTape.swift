@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Parsed JSON held flat: one array of fixed-size nodes and one array of string bytes.
 ///
 /// A `JSONValue` tree costs an allocation per string, array and object, and every walk over it
@@ -40,10 +34,6 @@ public struct JSONTape: Sendable {
     /// The decoded (unescaped) UTF-8 bytes of every string and key.
     public internal(set) var text: [UInt8] = []
 
-    /// Scalars replaced while `isLoggingReplacements`, with the nodes they replaced.
-    private var replaced: [(index: Int, node: Node)] = []
-    private var isLoggingReplacements = false
-
     /// An empty tape.
     public init() {}
 
@@ -78,67 +68,12 @@ public struct JSONTape: Sendable {
 
     // MARK: Reading
 
-    // Inlinable: the validator and the lake writer (other modules) call these per value.
-    @inlinable @inline(__always) public func kind(at index: Int) -> Kind { nodes[index].kind }
-    @inlinable @inline(__always) public func bool(at index: Int) -> Bool { nodes[index].flag }
-    @inlinable @inline(__always) public func int(at index: Int) -> Int64 { Int64(bitPattern: nodes[index].payload) }
-    @inlinable @inline(__always) public func double(at index: Int) -> Double { Double(bitPattern: nodes[index].payload) }
+    // Loops over many values read a `View` (JSONTape+View.swift) instead.
+    public func kind(at index: Int) -> Kind { nodes[index].kind }
     /// Elements of an array, members of an object.
-    @inlinable @inline(__always) public func count(at index: Int) -> Int { Int(nodes[index].count) }
+    public func count(at index: Int) -> Int { Int(nodes[index].count) }
     /// The index after the last node of the value at `index`: its next sibling, if any.
-    @inlinable @inline(__always) public func end(of index: Int) -> Int { Int(nodes[index].end) }
-    /// Whether the string at `index` is all ASCII (its length in characters is its byte count).
-    @inlinable @inline(__always) public func isASCII(at index: Int) -> Bool { nodes[index].flag }
-
-    /// Lends the UTF-8 bytes of the string (or key) at `index`.
-    @inlinable @inline(__always)
-    public func withBytes<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        let node = nodes[index]
-        return try text.withUnsafeBufferPointer { all in
-            try body(UnsafeBufferPointer(rebasing: all[Int(node.payload)..<Int(node.payload) + Int(node.count)]))
-        }
-    }
-
-    /// The string (or key) at `index`.
-    public func string(at index: Int) -> String {
-        withBytes(at: index) { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// Whether the key or string at `index` is `key`.
-    @inlinable
-    public func bytes(at index: Int, equal key: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard Int(nodes[index].count) == key.count else { return false }
-        return key.isEmpty || withBytes(at: index) { bytes in memcmp(bytes.baseAddress!, key.baseAddress!, key.count) == 0 }
-    }
-
-    /// The value at `index` as a `JSONValue` tree.
-    public func value(at index: Int) -> JSONValue {
-        let node = nodes[index]
-        switch node.kind {
-        case .null: return .null
-        case .bool: return .bool(node.flag)
-        case .int: return .int(Int64(bitPattern: node.payload))
-        case .double: return .double(Double(bitPattern: node.payload))
-        case .string: return .string(string(at: index))
-        case .array:
-            var elements: [JSONValue] = []
-            elements.reserveCapacity(Int(node.count))
-            var child = index + 1
-            while child < Int(node.end) {
-                elements.append(value(at: child))
-                child = Int(nodes[child].end)
-            }
-            return .array(elements)
-        case .object:
-            var members = [String: JSONValue](minimumCapacity: Int(node.count))
-            var key = index + 1
-            while key < Int(node.end) {
-                members[string(at: key)] = value(at: key + 1)
-                key = Int(nodes[key + 1].end)
-            }
-            return .object(members)
-        }
-    }
+    public func end(of index: Int) -> Int { Int(nodes[index].end) }
 
     // MARK: Writing
 
@@ -170,7 +105,6 @@ public struct JSONTape: Sendable {
     /// Replaces the scalar at `index` with an integer (a conversion; containers cannot be replaced).
     public mutating func setInt(_ number: Int64, at index: Int) {
         precondition(nodes[index].kind != .array && nodes[index].kind != .object, "only scalars are replaced")
-        if isLoggingReplacements { replaced.append((index, nodes[index])) }
         nodes[index].kind = .int
         nodes[index].payload = UInt64(bitPattern: number)
         nodes[index].count = 0
@@ -179,7 +113,6 @@ public struct JSONTape: Sendable {
     /// Replaces the scalar at `index` with a double.
     public mutating func setDouble(_ number: Double, at index: Int) {
         precondition(nodes[index].kind != .array && nodes[index].kind != .object, "only scalars are replaced")
-        if isLoggingReplacements { replaced.append((index, nodes[index])) }
         nodes[index].kind = .double
         nodes[index].payload = number.bitPattern
         nodes[index].count = 0
@@ -188,32 +121,12 @@ public struct JSONTape: Sendable {
     /// Replaces the scalar at `index` with a string (its bytes go to the end of `text`).
     public mutating func setString(_ string: String, at index: Int) {
         precondition(nodes[index].kind != .array && nodes[index].kind != .object, "only scalars are replaced")
-        if isLoggingReplacements { replaced.append((index, nodes[index])) }
         let offset = text.count
         text.append(contentsOf: string.utf8)
         nodes[index].kind = .string
         nodes[index].payload = UInt64(offset)
         nodes[index].count = UInt32(text.count - offset)
         nodes[index].flag = string.utf8.allSatisfy { $0 < 0x80 }
-    }
-
-    /// Starts remembering replaced scalars, so that `undoReplacements()` can put a record back as
-    /// it was parsed (a validator converts in place, and a refused record is reported as read).
-    public mutating func beginReplacements() {
-        replaced.removeAll(keepingCapacity: true)
-        isLoggingReplacements = true
-    }
-
-    /// Keeps the replacements made since `beginReplacements()`.
-    public mutating func commitReplacements() {
-        replaced.removeAll(keepingCapacity: true)
-        isLoggingReplacements = false
-    }
-
-    /// Restores every scalar replaced since `beginReplacements()` (newest first).
-    public mutating func undoReplacements() {
-        for (index, node) in replaced.reversed() { nodes[index] = node }
-        commitReplacements()
     }
 
     @inline(__always)

@@ -36,10 +36,12 @@ public struct RecordValidator: Sendable {
     /// Validates and converts one record.
     public func validate(_ record: JSONValue) -> RecordValidation {
         var tape = JSONTape(record)
-        var converted = false
-        let errors = validate(&tape, at: 0, converted: &converted)
+        var changes: [TapeChange] = []
+        let errors = tape.withView { check($0, at: 0, &changes) }
         if !errors.isEmpty { return .invalid(errors) }
-        return .valid(converted ? tape.value(at: 0) : record)
+        if changes.isEmpty { return .valid(record) }
+        apply(changes, to: &tape)
+        return .valid(tape.value(at: 0))
     }
 
     /// Validates the record at `index` of `tape` and converts it in place; returns the errors
@@ -47,23 +49,32 @@ public struct RecordValidator: Sendable {
     /// listed above; when invalid, the record is left as it was parsed).
     ///
     /// This is what ingestion runs: records are parsed onto a reused tape, and checking them
-    /// copies, retains and allocates nothing unless a value is converted to a string.
+    /// copies, retains and allocates nothing unless a value is converted.
     public func validate(_ tape: inout JSONTape, at index: Int) -> [ValidationError] {
-        var converted = false
-        tape.beginReplacements()
-        let errors = validate(&tape, at: index, converted: &converted)
-        if errors.isEmpty { tape.commitReplacements() } else { tape.undoReplacements() }
+        var changes: [TapeChange] = []
+        let errors = tape.withView { check($0, at: index, &changes) }
+        if errors.isEmpty { apply(changes, to: &tape) }
         return errors
     }
 
-    private func validate(_ tape: inout JSONTape, at index: Int, converted: inout Bool) -> [ValidationError] {
+    private func check(_ tape: JSONTape.View, at index: Int, _ changes: inout [TapeChange]) -> [ValidationError] {
         var sink = ErrorSink(limit: maxErrors)
         guard tape.kind(at: index) == .object else {
             sink.add(.record, expected: "object", found: ValidatorNode.kindName(tape.kind(at: index)))
             return sink.errors
         }
-        _ = root.check(&tape, at: index, &sink, &converted)
+        _ = root.check(tape, at: index, &sink, &changes)
         return sink.errors
+    }
+
+    private func apply(_ changes: [TapeChange], to tape: inout JSONTape) {
+        for change in changes {
+            switch change {
+            case .int(let index, let number): tape.setInt(number, at: index)
+            case .double(let index, let number): tape.setDouble(number, at: index)
+            case .string(let index, let string): tape.setString(string, at: index)
+            }
+        }
     }
 
     /// Validates `record` and converts it in place; returns the errors (empty when valid, and

@@ -1,34 +1,33 @@
 import BatchyardCore
 
 extension ValidatorNode {
-    /// Checks the value at `index` of `tape` against this field and applies AEP's conversion
-    /// matrix (contract §5.3) in place; `false` when invalid (reasons in `sink`, and the tape then
-    /// partly converted). `converted` becomes `true` when a value was replaced.
+    /// Checks the value at `index` of `tape` against this field and works out AEP's conversions
+    /// (contract §5.3) into `changes`; `false` when invalid (reasons in `sink`).
     ///
-    /// The walk reads plain nodes: no value is copied, retained or allocated unless it is
-    /// converted to a string.
-    func check(_ tape: inout JSONTape, at index: Int, _ sink: inout ErrorSink, _ converted: inout Bool) -> Bool {
+    /// The walk reads plain nodes through pointers: no value is copied, retained or allocated
+    /// unless it is converted. Conversions are applied after the walk, and only to valid records.
+    func check(_ tape: JSONTape.View, at index: Int, _ sink: inout ErrorSink, _ changes: inout [TapeChange]) -> Bool {
         switch kind {
-        case .object: return checkObject(&tape, at: index, &sink, &converted)
-        case .string: return checkStringTarget(&tape, at: index, &sink, &converted)
-        case .integer: return checkIntegerTarget(&tape, at: index, &sink, &converted)
-        case .number: return checkNumberTarget(&tape, at: index, &sink, &converted)
-        case .dateTime: return checkDateTimeTarget(&tape, at: index, &sink, &converted)
-        case .date: return checkDateTarget(&tape, at: index, &sink, &converted)
+        case .object: return checkObject(tape, at: index, &sink, &changes)
+        case .string: return checkStringTarget(tape, at: index, &sink, &changes)
+        case .integer: return checkIntegerTarget(tape, at: index, &sink, &changes)
+        case .number: return checkNumberTarget(tape, at: index, &sink, &changes)
+        case .dateTime: return checkDateTimeTarget(tape, at: index, &sink, &changes)
+        case .date: return checkDateTarget(tape, at: index, &sink, &changes)
         case .boolean:
             if tape.kind(at: index) == .bool { return true }
             return refuse(tape, at: index, &sink)
-        case .array: return checkArray(&tape, at: index, &sink, &converted)
-        case .map: return checkMap(&tape, at: index, &sink, &converted)
+        case .array: return checkArray(tape, at: index, &sink, &changes)
+        case .map: return checkMap(tape, at: index, &sink, &changes)
         }
     }
 
-    func refuse(_ tape: JSONTape, at index: Int, _ sink: inout ErrorSink) -> Bool {
+    func refuse(_ tape: JSONTape.View, at index: Int, _ sink: inout ErrorSink) -> Bool {
         sink.add(.type, expected: typeName, found: Self.kindName(tape.kind(at: index)))
         return false
     }
 
-    private func checkObject(_ tape: inout JSONTape, at index: Int, _ sink: inout ErrorSink, _ converted: inout Bool) -> Bool {
+    private func checkObject(_ tape: JSONTape.View, at index: Int, _ sink: inout ErrorSink, _ changes: inout [TapeChange]) -> Bool {
         guard tape.kind(at: index) == .object else { return refuse(tape, at: index, &sink) }
         var failed = false
         var requiredSeen = 0
@@ -38,7 +37,7 @@ extension ValidatorNode {
             let member = key + 1
             let next = tape.end(of: member)
             defer { key = next }
-            guard let position = tape.withBytes(at: key, { fieldTable.index(of: $0) }) else {
+            guard let position = fieldTable.index(of: tape.bytes(at: key)) else {
                 sink.add(
                     at: tape.string(at: key), .additionalProperties, expected: "no field `\(tape.string(at: key))`",
                     found: Self.kindName(tape.kind(at: member)))
@@ -54,7 +53,7 @@ extension ValidatorNode {
             }
             if isRequired[position] { requiredSeen += 1 }
             let mark = sink.mark
-            if !childLinks[position].node.check(&tape, at: member, &sink, &converted) {
+            if !childLinks[position].check(tape, at: member, &sink, &changes) {
                 sink.prefix(from: mark, with: tape.string(at: key))
                 failed = true
                 if sink.isFull { return false }
@@ -70,7 +69,7 @@ extension ValidatorNode {
     }
 
     /// Whether the object at `index` has a member named `key` (null or not).
-    private static func has(_ tape: JSONTape, object index: Int, key name: String) -> Bool {
+    private static func has(_ tape: JSONTape.View, object index: Int, key name: String) -> Bool {
         var name = name
         return name.withUTF8 { wanted in
             var key = index + 1
@@ -82,8 +81,8 @@ extension ValidatorNode {
         }
     }
 
-    private func checkArray(_ tape: inout JSONTape, at index: Int, _ sink: inout ErrorSink, _ converted: inout Bool) -> Bool {
-        guard tape.kind(at: index) == .array, let element else { return refuse(tape, at: index, &sink) }
+    private func checkArray(_ tape: JSONTape.View, at index: Int, _ sink: inout ErrorSink, _ changes: inout [TapeChange]) -> Bool {
+        guard tape.kind(at: index) == .array, let element = elementLink else { return refuse(tape, at: index, &sink) }
         var failed = false
         let count = tape.count(at: index)
         if let minItems, count < minItems {
@@ -95,13 +94,14 @@ extension ValidatorNode {
             failed = true
         }
         let end = tape.end(of: index)
+        let firstChange = changes.count
         var item = index + 1
         var position = 0
         while item < end {
             let next = tape.end(of: item)
             if tape.kind(at: item) != .null {
                 let mark = sink.mark
-                if !element.check(&tape, at: item, &sink, &converted) {
+                if !element.check(tape, at: item, &sink, &changes) {
                     sink.prefix(from: mark, with: String(position))
                     failed = true
                     if sink.isFull { return false }
@@ -112,10 +112,19 @@ extension ValidatorNode {
         }
         if failed { return false }
         if uniqueItems, count > 1 {
+            // Items are compared as converted (`[1, "1"]` into integers repeats).
+            var converted: [Int: JSONValue] = [:]
+            for change in changes[firstChange...] {
+                switch change {
+                case .int(let at, let number): converted[at] = .int(number)
+                case .double(let at, let number): converted[at] = .double(number)
+                case .string(let at, let string): converted[at] = .string(string)
+                }
+            }
             var items: [JSONValue] = []
             item = index + 1
             while item < end {
-                items.append(tape.value(at: item))
+                items.append(Self.value(tape, at: item, converted))
                 item = tape.end(of: item)
             }
             return checkUnique(items, &sink)
@@ -123,8 +132,33 @@ extension ValidatorNode {
         return true
     }
 
-    private func checkMap(_ tape: inout JSONTape, at index: Int, _ sink: inout ErrorSink, _ converted: inout Bool) -> Bool {
-        guard tape.kind(at: index) == .object, let element else { return refuse(tape, at: index, &sink) }
+    /// The value at `index` with the conversions in `converted` (by node index) applied.
+    private static func value(_ tape: JSONTape.View, at index: Int, _ converted: [Int: JSONValue]) -> JSONValue {
+        if let value = converted[index] { return value }
+        switch tape.kind(at: index) {
+        case .array:
+            var elements: [JSONValue] = []
+            var child = index + 1
+            while child < tape.end(of: index) {
+                elements.append(value(tape, at: child, converted))
+                child = tape.end(of: child)
+            }
+            return .array(elements)
+        case .object:
+            var members: [String: JSONValue] = [:]
+            var key = index + 1
+            while key < tape.end(of: index) {
+                members[tape.string(at: key)] = value(tape, at: key + 1, converted)
+                key = tape.end(of: key + 1)
+            }
+            return .object(members)
+        default:
+            return tape.value(at: index)
+        }
+    }
+
+    private func checkMap(_ tape: JSONTape.View, at index: Int, _ sink: inout ErrorSink, _ changes: inout [TapeChange]) -> Bool {
+        guard tape.kind(at: index) == .object, let element = elementLink else { return refuse(tape, at: index, &sink) }
         var failed = false
         let end = tape.end(of: index)
         var key = index + 1
@@ -133,7 +167,7 @@ extension ValidatorNode {
             let next = tape.end(of: member)
             if tape.kind(at: member) != .null {
                 let mark = sink.mark
-                if !element.check(&tape, at: member, &sink, &converted) {
+                if !element.check(tape, at: member, &sink, &changes) {
                     sink.prefix(from: mark, with: tape.string(at: key))
                     failed = true
                     if sink.isFull { return false }
@@ -146,28 +180,24 @@ extension ValidatorNode {
 
     // MARK: Scalars
 
-    private func checkStringTarget(_ tape: inout JSONTape, at index: Int, _ sink: inout ErrorSink, _ converted: inout Bool) -> Bool {
+    private func checkStringTarget(_ tape: JSONTape.View, at index: Int, _ sink: inout ErrorSink, _ changes: inout [TapeChange]) -> Bool {
         switch tape.kind(at: index) {
         case .string:
-            let isASCII = tape.isASCII(at: index)
-            return tape.withBytes(at: index) { checkString($0, isASCII: isASCII, &sink) }
+            return checkString(tape.bytes(at: index), isASCII: tape.isASCII(at: index), &sink)
         case .int:
-            return convert(String(tape.int(at: index)), &tape, at: index, &sink, &converted)
+            return convert(String(tape.int(at: index)), at: index, &sink, &changes)
         case .double:
-            return convert(Self.text(of: tape.double(at: index)), &tape, at: index, &sink, &converted)
+            return convert(Self.text(of: tape.double(at: index)), at: index, &sink, &changes)
         default:
             return refuse(tape, at: index, &sink)
         }
     }
 
-    /// A number converted to the string `text`: checked, then written in place.
-    private func convert(
-        _ text: String, _ tape: inout JSONTape, at index: Int, _ sink: inout ErrorSink, _ converted: inout Bool
-    ) -> Bool {
+    /// A number converted to the string `text`: checked, then noted as a change.
+    private func convert(_ text: String, at index: Int, _ sink: inout ErrorSink, _ changes: inout [TapeChange]) -> Bool {
         var text = text
         guard text.withUTF8({ checkString($0, isASCII: true, &sink) }) else { return false }
-        tape.setString(text, at: index)
-        converted = true
+        changes.append(.string(index, text))
         return true
     }
 
@@ -200,7 +230,7 @@ extension ValidatorNode {
         return valid
     }
 
-    private func checkIntegerTarget(_ tape: inout JSONTape, at index: Int, _ sink: inout ErrorSink, _ converted: inout Bool) -> Bool {
+    private func checkIntegerTarget(_ tape: JSONTape.View, at index: Int, _ sink: inout ErrorSink, _ changes: inout [TapeChange]) -> Bool {
         let integer: Int64
         switch tape.kind(at: index) {
         case .int:
@@ -213,7 +243,7 @@ extension ValidatorNode {
             }
             integer = exact
         case .string:
-            guard let parsed = tape.withBytes(at: index, XDMTextChecks.parseInteger) else {
+            guard let parsed = XDMTextChecks.parseInteger(tape.bytes(at: index)) else {
                 sink.add(.conversion, expected: typeName, found: "string \(Self.quoted(tape, at: index))")
                 return false
             }
@@ -222,8 +252,7 @@ extension ValidatorNode {
             return refuse(tape, at: index, &sink)
         }
         guard checkInteger(integer, &sink) else { return false }
-        tape.setInt(integer, at: index)
-        converted = true
+        changes.append(.int(index, integer))
         return true
     }
 
@@ -236,7 +265,7 @@ extension ValidatorNode {
         return !hasNumericRules || checkBounds(Double(integer), String(integer), &sink)
     }
 
-    private func checkNumberTarget(_ tape: inout JSONTape, at index: Int, _ sink: inout ErrorSink, _ converted: inout Bool) -> Bool {
+    private func checkNumberTarget(_ tape: JSONTape.View, at index: Int, _ sink: inout ErrorSink, _ changes: inout [TapeChange]) -> Bool {
         let number: Double
         switch tape.kind(at: index) {
         case .double:
@@ -245,7 +274,7 @@ extension ValidatorNode {
         case .int:
             number = Double(tape.int(at: index))
         case .string:
-            guard let parsed = tape.withBytes(at: index, XDMTextChecks.parseDouble) else {
+            guard let parsed = XDMTextChecks.parseDouble(tape.bytes(at: index)) else {
                 sink.add(.conversion, expected: typeName, found: "string \(Self.quoted(tape, at: index))")
                 return false
             }
@@ -254,8 +283,7 @@ extension ValidatorNode {
             return refuse(tape, at: index, &sink)
         }
         guard !hasNumericRules || checkBounds(number, Self.text(of: number), &sink) else { return false }
-        tape.setDouble(number, at: index)
-        converted = true
+        changes.append(.double(index, number))
         return true
     }
     private func checkBounds(_ number: Double, _ text: @autoclosure () -> String, _ sink: inout ErrorSink) -> Bool {
@@ -283,34 +311,31 @@ extension ValidatorNode {
         return valid
     }
 
-    private func checkDateTimeTarget(_ tape: inout JSONTape, at index: Int, _ sink: inout ErrorSink, _ converted: inout Bool) -> Bool {
+    private func checkDateTimeTarget(_ tape: JSONTape.View, at index: Int, _ sink: inout ErrorSink, _ changes: inout [TapeChange]) -> Bool {
         switch tape.kind(at: index) {
         case .int:
             return true
         case .string:
-            guard let millis = tape.withBytes(at: index, XDMDateCodec.parseDateTime) else {
+            guard let millis = XDMDateCodec.parseDateTime(tape.bytes(at: index)) else {
                 sink.add(.format, expected: "ISO 8601 date-time", found: Self.quoted(tape, at: index), family: .typeCompatibility)
                 return false
             }
-            tape.setInt(millis, at: index)
-            converted = true
+            changes.append(.int(index, millis))
             return true
         default:
             return refuse(tape, at: index, &sink)
         }
     }
 
-    private func checkDateTarget(_ tape: inout JSONTape, at index: Int, _ sink: inout ErrorSink, _ converted: inout Bool) -> Bool {
+    private func checkDateTarget(_ tape: JSONTape.View, at index: Int, _ sink: inout ErrorSink, _ changes: inout [TapeChange]) -> Bool {
         switch tape.kind(at: index) {
         case .int:
-            tape.setString(XDMDateCodec.formatDate(epochMillis: tape.int(at: index)), at: index)
-            converted = true
+            changes.append(.string(index, XDMDateCodec.formatDate(epochMillis: tape.int(at: index))))
             return true
         case .string:
-            if tape.withBytes(at: index, XDMDateCodec.parseDate) != nil { return true }
-            if let millis = tape.withBytes(at: index, XDMDateCodec.parseDateTime) {
-                tape.setString(XDMDateCodec.formatDate(epochMillis: millis), at: index)
-                converted = true
+            if XDMDateCodec.parseDate(tape.bytes(at: index)) != nil { return true }
+            if let millis = XDMDateCodec.parseDateTime(tape.bytes(at: index)) {
+                changes.append(.string(index, XDMDateCodec.formatDate(epochMillis: millis)))
                 return true
             }
             sink.add(.format, expected: "ISO 8601 date", found: Self.quoted(tape, at: index), family: .typeCompatibility)
@@ -334,7 +359,7 @@ extension ValidatorNode {
         }
     }
 
-    static func quoted(_ tape: JSONTape, at index: Int) -> String {
+    static func quoted(_ tape: JSONTape.View, at index: Int) -> String {
         quoted(tape.string(at: index))
     }
 

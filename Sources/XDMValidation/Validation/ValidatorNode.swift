@@ -5,7 +5,7 @@ import BatchyardCore
 /// `XDMFieldType` is the public, comparable description; this class flattens it into plain stored
 /// properties (no enum payloads to unpack per value, patterns compiled, enums in lookup tables) so that
 /// validating a record is a walk over records and these nodes only.
-final class ValidatorNode: Sendable {
+final class ValidatorNode: @unchecked Sendable {
     enum Kind: Sendable {
         case string, number, integer, boolean, date, dateTime, object, map, array
     }
@@ -33,12 +33,16 @@ final class ValidatorNode: Sendable {
     /// Keeps the children alive; the hot loop goes through `childLinks`, which avoids a
     /// retain/release pair per field visit (reference counting is the largest cost of validation).
     let children: [ValidatorNode]
-    let childLinks: [UnownedNode]
-    let isRequired: [Bool]
+    /// `childLinks` and `isRequired` are raw buffers (freed in `deinit`): reading an array stored in
+    /// a class retains and releases its buffer around each access in the hot loop.
+    let childLinks: UnsafeMutableBufferPointer<UnownedNode>
+    let isRequired: UnsafeMutableBufferPointer<Bool>
     let requiredCount: Int
 
     // map values and array items
     let element: ValidatorNode?
+    /// `element`, for the hot loop.
+    let elementLink: UnownedNode?
     let minItems: Int?
     let maxItems: Int?
     let uniqueItems: Bool
@@ -101,20 +105,39 @@ final class ValidatorNode: Sendable {
         self.numberEnum = rules.enumValues.map(Set.init)
         self.names = names
         self.children = children
-        self.childLinks = children.map(UnownedNode.init)
-        self.isRequired = isRequired
+        self.childLinks = .allocate(capacity: max(1, children.count))
+        _ = self.childLinks.initialize(from: children.map { UnownedNode($0) })
+        self.isRequired = .allocate(capacity: max(1, isRequired.count))
+        _ = self.isRequired.initialize(from: isRequired)
         self.requiredCount = isRequired.lazy.filter { $0 }.count
         self.fieldTable = JSONKeyTable(names)
         self.element = element
+        self.elementLink = element.map { UnownedNode($0) }
         self.minItems = minItems
         self.maxItems = maxItems
         self.uniqueItems = uniqueItems
     }
 
-    /// A child reference that does not retain: the parent's `children` owns every node for the
-    /// validator's lifetime.
+    deinit {
+        childLinks.deallocate()
+        isRequired.deallocate()
+    }
+
+    /// A child reference that does not retain: the parent's `children` (or `element`) owns every
+    /// node for the validator's lifetime, and calls go through a guaranteed reference, so visiting
+    /// a field costs no retain/release pair (a plain or `unowned(unsafe)` reference is retained
+    /// around each call).
     struct UnownedNode: @unchecked Sendable {
-        unowned(unsafe) let node: ValidatorNode
+        let link: Unmanaged<ValidatorNode>
+
+        init(_ node: ValidatorNode) {
+            link = .passUnretained(node)
+        }
+
+        @inline(__always)
+        func check(_ tape: JSONTape.View, at index: Int, _ sink: inout ErrorSink, _ changes: inout [TapeChange]) -> Bool {
+            link._withUnsafeGuaranteedRef { $0.check(tape, at: index, &sink, &changes) }
+        }
     }
 
     /// Checks `uniqueItems` on an array's final (converted) items.
