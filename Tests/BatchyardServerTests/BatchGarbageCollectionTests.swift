@@ -49,11 +49,12 @@ struct BatchGarbageCollectionTests {
             let inactive = try #require(try await api.store.get(.batches, tenant: Self.tenant, id: id))
             #expect(inactive.document["status"]?.stringValue == "inactive")
             try await Self.eventually("batch \(id) deleted") { try await Self.status(api, id) == "deleted" }
+            // The lake files go right after the commit that marks the batch deleted.
+            try await Self.eventually("lake files of \(id) deleted") { try await blobs.list(prefix: lake).isEmpty }
 
             let deleted = try #require(try await api.store.get(.batches, tenant: Self.tenant, id: id))
             #expect((deleted.document["updated"]?.int64Value ?? 0) >= (inactive.document["updated"]?.int64Value ?? 0))
             #expect(deleted.version != inactive.version)
-            #expect(try await blobs.list(prefix: lake).isEmpty)
             if let folder = blobs.localPath(for: lake + "x") {
                 let files = (try? FileManager.default.contentsOfDirectory(atPath: String(folder.dropLast(2)))) ?? []
                 #expect(files.isEmpty, "\(files)")
@@ -73,23 +74,27 @@ struct BatchGarbageCollectionTests {
     @Test("a batch is collected only once inactive for --delete-inactive-after; a successful one never")
     func onlyOldInactiveBatches() async throws {
         var configured = TestServer()
-        configured.configuration.workers.deleteInactiveAfterMillis = 2_000
+        configured.configuration.workers.deleteInactiveAfterMillis = 3_000
         let server = configured
         try await server.runWithWorkers { api in
-            let (dataset, kept) = try await api.datasetAndBatch()
-            let (_, reverted) = try await api.datasetAndBatch()
+            let dataset = try await api.createDataset()
+            let kept = try await api.createBatch(datasetID: dataset)["id"]?.stringValue ?? ""
+            let reverted = try await api.createBatch(datasetID: dataset)["id"]?.stringValue ?? ""
             let blobs = try server.blobs()
             for id in [kept, reverted] {
                 try await api.setStatus(id, .success)
                 try await Self.publishFake(api, blobs: blobs, dataset: dataset, batch: id)
             }
             try await BatchyardApplication.applyBatchEvent(.revert, batchID: reverted, tenant: Self.tenant, store: api.store)
-            // Several sweeps (every 500 ms) run meanwhile, but the batch is not inactive for long enough yet.
+            // Several sweeps (every 750 ms) run meanwhile, but the batch is not inactive for long enough yet.
             try await Task.sleep(for: .milliseconds(1_000))
             #expect(try await Self.status(api, reverted) == "inactive")
             #expect(try await blobs.list(prefix: ProcessingEndToEndTests.lakePrefix(dataset: dataset, batch: reverted)).count == 1)
             try await Self.eventually("batch \(reverted) deleted") { try await Self.status(api, reverted) == "deleted" }
-            #expect(try await blobs.list(prefix: ProcessingEndToEndTests.lakePrefix(dataset: dataset, batch: reverted)).isEmpty)
+            // The lake files go right after the commit that marks the batch deleted.
+            try await Self.eventually("lake files of \(reverted) deleted") {
+                try await blobs.list(prefix: ProcessingEndToEndTests.lakePrefix(dataset: dataset, batch: reverted)).isEmpty
+            }
             #expect(try await Self.status(api, kept) == "success")
             #expect(try await blobs.list(prefix: ProcessingEndToEndTests.lakePrefix(dataset: dataset, batch: kept)).count == 1)
             #expect(try await api.store.get(.dataSetFiles, tenant: Self.tenant, id: "\(kept)-1") != nil)
