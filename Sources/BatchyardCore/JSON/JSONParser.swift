@@ -2,25 +2,25 @@
 ///
 /// It reads straight from an `UnsafeRawBufferPointer` so a JSON Lines reader can hand it one line of a
 /// larger buffer without copying. Nesting is bounded so hostile input cannot exhaust the stack.
-struct JSONParser {
+struct JSONParser<Builder: JSONBuilder> {
     private let bytes: UnsafeRawBufferPointer
     private(set) var index: Int
     private let maxDepth: Int
     private var depth = 0
-    /// Reused across escaped strings so decoding them allocates only the final `String`.
+    /// Reused across escaped strings so decoding them allocates nothing per string.
     private var scratch: [UInt8] = []
-    /// Members of the objects being parsed, innermost last: an object's dictionary is built once
-    /// its member count is known, so it is allocated once and never rehashed while it grows.
-    private var pendingMembers: [(key: String, value: JSONValue)] = []
+    /// Keeps what has been parsed; callers take it back (a tape) after parsing.
+    var builder: Builder
 
-    init(bytes: UnsafeRawBufferPointer, startIndex: Int = 0, maxDepth: Int) {
+    init(bytes: UnsafeRawBufferPointer, startIndex: Int = 0, maxDepth: Int, builder: Builder) {
         self.bytes = bytes
         self.index = startIndex
         self.maxDepth = maxDepth
+        self.builder = builder
     }
 
     /// Parses exactly one value surrounded by optional whitespace.
-    mutating func parseDocument() throws(JSONParseError) -> JSONValue {
+    mutating func parseDocument() throws(JSONParseError) -> Builder.Value {
         skipWhitespace()
         if index >= bytes.count {
             throw JSONParseError(.emptyInput, offset: index, message: "the input contains no JSON value.")
@@ -30,13 +30,13 @@ struct JSONParser {
         if index < bytes.count {
             throw JSONParseError(
                 .trailingCharacters, offset: index,
-                message: "unexpected \(Self.describe(bytes[index])) after the end of the JSON value.")
+                message: "unexpected \(JSONParserText.describe(bytes[index])) after the end of the JSON value.")
         }
         return value
     }
 
     /// Parses one value after optional whitespace and stops right after it (for concatenated values).
-    mutating func parsePrefix() throws(JSONParseError) -> JSONValue {
+    mutating func parsePrefix() throws(JSONParseError) -> Builder.Value {
         skipWhitespace()
         if index >= bytes.count {
             throw JSONParseError(.emptyInput, offset: index, message: "the input contains no JSON value.")
@@ -53,15 +53,15 @@ struct JSONParser {
         }
     }
 
-    private mutating func parseValue() throws(JSONParseError) -> JSONValue {
+    private mutating func parseValue() throws(JSONParseError) -> Builder.Value {
         guard index < bytes.count else { throw endOfInput("a value") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
-        case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+        case UInt8(ascii: "\""): return try parseString(isKey: false, object: nil)!
+        case UInt8(ascii: "t"): try expectLiteral("true"); return builder.bool(true)
+        case UInt8(ascii: "f"): try expectLiteral("false"); return builder.bool(false)
+        case UInt8(ascii: "n"): try expectLiteral("null"); return builder.null()
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
         case let byte: throw unexpected(byte, expected: "a JSON value")
         }
@@ -91,19 +91,20 @@ struct JSONParser {
         }
     }
 
-    private mutating func parseArray() throws(JSONParseError) -> JSONValue {
+    private mutating func parseArray() throws(JSONParseError) -> Builder.Value {
         try enterContainer()
         index += 1
-        var elements: [JSONValue] = []
+        var array = builder.beginArray()
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
             depth -= 1
-            return .array(elements)
+            return builder.endArray(array)
         }
         while true {
             skipWhitespace()
-            elements.append(try parseValue())
+            let element = try parseValue()
+            builder.element(element, in: &array)
             skipWhitespace()
             guard index < bytes.count else { throw endOfInput("',' or ']' in an array") }
             switch bytes[index] {
@@ -111,30 +112,29 @@ struct JSONParser {
             case UInt8(ascii: "]"):
                 index += 1
                 depth -= 1
-                return .array(elements)
+                return builder.endArray(array)
             case let byte: throw unexpected(byte, expected: "',' or ']' in an array")
             }
         }
     }
 
-    private mutating func parseObject() throws(JSONParseError) -> JSONValue {
+    private mutating func parseObject() throws(JSONParseError) -> Builder.Value {
         try enterContainer()
         index += 1
+        var object = builder.beginObject()
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
             depth -= 1
-            return .object([:])
+            return builder.endObject(object)
         }
-        if pendingMembers.capacity == 0 { pendingMembers.reserveCapacity(32) }
-        let base = pendingMembers.count
         while true {
             skipWhitespace()
             guard index < bytes.count else { throw endOfInput("an object key") }
             guard bytes[index] == UInt8(ascii: "\"") else {
                 throw unexpected(bytes[index], expected: "a double-quoted object key")
             }
-            let key = try parseString()
+            _ = try parseString(isKey: true, object: &object)
             skipWhitespace()
             guard index < bytes.count else { throw endOfInput("':' after an object key") }
             guard bytes[index] == UInt8(ascii: ":") else {
@@ -142,7 +142,8 @@ struct JSONParser {
             }
             index += 1
             skipWhitespace()
-            pendingMembers.append((key, try parseValue()))
+            let value = try parseValue()
+            builder.member(value, in: &object)
             skipWhitespace()
             guard index < bytes.count else { throw endOfInput("',' or '}' in an object") }
             switch bytes[index] {
@@ -150,30 +151,19 @@ struct JSONParser {
             case UInt8(ascii: "}"):
                 index += 1
                 depth -= 1
-                return .object(takeMembers(from: base))
+                return builder.endObject(object)
             case let byte: throw unexpected(byte, expected: "',' or '}' in an object")
             }
         }
     }
 
-    /// The dictionary of the members pending from `base` on, which are removed.
-    private mutating func takeMembers(from base: Int) -> [String: JSONValue] {
-        var members = [String: JSONValue](minimumCapacity: pendingMembers.count - base)
-        for position in base..<pendingMembers.count {
-            // Moved out (swapped with null), not copied: no retain now and release later.
-            var value = JSONValue.null
-            swap(&value, &pendingMembers[position].value)
-            // Duplicate keys: the last one wins, as in most parsers (RFC 8259 leaves it open).
-            members[pendingMembers[position].key] = value
-        }
-        pendingMembers.removeSubrange(base...)
-        return members
-    }
-
     // MARK: Strings
 
-    /// Parses a string starting at the opening quote.
-    private mutating func parseString() throws(JSONParseError) -> String {
+    /// Parses a string starting at the opening quote and hands its decoded bytes to the builder:
+    /// as the next key of `object` (`isKey`, returns `nil`) or as a value.
+    private mutating func parseString(
+        isKey: Bool, object: UnsafeMutablePointer<Builder.ObjectState>?
+    ) throws(JSONParseError) -> Builder.Value? {
         let start = index
         index += 1
         let contentStart = index
@@ -182,9 +172,9 @@ struct JSONParser {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let content = UnsafeRawBufferPointer(rebasing: bytes[contentStart..<index])
+                let content = UnsafeRawBufferPointer(rebasing: bytes[contentStart..<index]).bindMemory(to: UInt8.self)
                 index += 1
-                return try makeString(content, isASCII: isASCII, stringStart: start)
+                return try deliver(content, isASCII: isASCII, isKey: isKey, object: object, stringStart: start)
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw controlCharacter(byte) }
@@ -199,11 +189,10 @@ struct JSONParser {
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                if isASCII { return String(decoding: scratch, as: UTF8.self) }
-                guard let string = String(validating: scratch, as: UTF8.self) else {
-                    throw JSONParseError(.invalidUTF8, offset: start, message: "the string is not valid UTF-8.")
+                let decoded = scratch
+                return try decoded.withUnsafeBufferPointer { units throws(JSONParseError) in
+                    try deliver(units, isASCII: isASCII, isKey: isKey, object: object, stringStart: start)
                 }
-                return string
             case UInt8(ascii: "\\"):
                 try parseEscape(isASCII: &isASCII)
             case 0..<0x20:
@@ -217,15 +206,16 @@ struct JSONParser {
         throw endOfString(start)
     }
 
-    private func makeString(
-        _ content: UnsafeRawBufferPointer, isASCII: Bool, stringStart: Int
-    ) throws(JSONParseError) -> String {
-        let units = content.bindMemory(to: UInt8.self)
-        if isASCII { return String(decoding: units, as: UTF8.self) }
-        guard let string = String(validating: units, as: UTF8.self) else {
-            throw JSONParseError(.invalidUTF8, offset: stringStart, message: "the string is not valid UTF-8.")
+    private mutating func deliver(
+        _ units: UnsafeBufferPointer<UInt8>, isASCII: Bool, isKey: Bool,
+        object: UnsafeMutablePointer<Builder.ObjectState>?, stringStart: Int
+    ) throws(JSONParseError) -> Builder.Value? {
+        if isKey {
+            guard builder.key(units, isASCII: isASCII, in: &object!.pointee) else { throw invalidUTF8(stringStart) }
+            return nil
         }
-        return string
+        guard let value = builder.string(units, isASCII: isASCII) else { throw invalidUTF8(stringStart) }
+        return value
     }
 
     /// Decodes one escape sequence starting at the backslash and appends its UTF-8 bytes to `scratch`.
@@ -265,7 +255,7 @@ struct JSONParser {
         default:
             throw JSONParseError(
                 .invalidEscape, offset: escapeStart,
-                message: "invalid escape sequence '\\\(Self.printable(byte))' in a string.")
+                message: "invalid escape sequence '\\\(JSONParserText.printable(byte))' in a string.")
         }
     }
 
@@ -291,7 +281,7 @@ struct JSONParser {
 
     // MARK: Numbers
 
-    private mutating func parseNumber() throws(JSONParseError) -> JSONValue {
+    private mutating func parseNumber() throws(JSONParseError) -> Builder.Value {
         let start = index
         var negative = false
         if bytes[index] == UInt8(ascii: "-") {
@@ -342,15 +332,15 @@ struct JSONParser {
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
         if isInteger && !overflow {
-            if negative { return .int(magnitude) }
-            if magnitude != .min { return .int(-magnitude) }
+            if negative { return builder.int(magnitude) }
+            if magnitude != .min { return builder.int(-magnitude) }
         }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let double = Double(text), double.isFinite else {
             throw JSONParseError(
                 .numberOutOfRange, offset: start, message: "the number \(text) is too large to represent.")
         }
-        return .double(double)
+        return builder.double(double)
     }
 
     @inline(__always)
@@ -371,13 +361,13 @@ struct JSONParser {
 
     private func unexpected(_ byte: UInt8, expected: String) -> JSONParseError {
         JSONParseError(
-            .unexpectedCharacter, offset: index, message: "unexpected \(Self.describe(byte)); expected \(expected).")
+            .unexpectedCharacter, offset: index, message: "unexpected \(JSONParserText.describe(byte)); expected \(expected).")
     }
 
     private func controlCharacter(_ byte: UInt8) -> JSONParseError {
         JSONParseError(
             .controlCharacterInString, offset: index,
-            message: "control character \(Self.describe(byte)) must be escaped inside a string.")
+            message: "control character \(JSONParserText.describe(byte)) must be escaped inside a string.")
     }
 
     private func loneSurrogate(_ offset: Int) -> JSONParseError {
@@ -386,6 +376,13 @@ struct JSONParser {
             message: "a '\\u' escape names a UTF-16 surrogate without its pair.")
     }
 
+    private func invalidUTF8(_ offset: Int) -> JSONParseError {
+        JSONParseError(.invalidUTF8, offset: offset, message: "the string is not valid UTF-8.")
+    }
+}
+
+/// How the parser names bytes in its messages.
+enum JSONParserText {
     static func printable(_ byte: UInt8) -> String {
         (0x21...0x7E).contains(byte) ? String(UnicodeScalar(byte)) : hex(byte)
     }

@@ -41,7 +41,7 @@ extension JSONValue {
     public init(
         parsing buffer: UnsafeRawBufferPointer, maxDepth: Int = JSONValue.defaultMaxParseDepth
     ) throws(JSONParseError) {
-        var parser = JSONParser(bytes: buffer, maxDepth: maxDepth)
+        var parser = JSONParser(bytes: buffer, maxDepth: maxDepth, builder: JSONValueBuilder())
         self = try parser.parseDocument()
     }
 
@@ -53,7 +53,7 @@ extension JSONValue {
     public static func parsePrefix(
         of buffer: UnsafeRawBufferPointer, from offset: Int = 0, maxDepth: Int = JSONValue.defaultMaxParseDepth
     ) throws(JSONParseError) -> (value: JSONValue, end: Int) {
-        var parser = JSONParser(bytes: buffer, startIndex: offset, maxDepth: maxDepth)
+        var parser = JSONParser(bytes: buffer, startIndex: offset, maxDepth: maxDepth, builder: JSONValueBuilder())
         let value = try parser.parsePrefix()
         return (value, parser.index)
     }
@@ -61,7 +61,7 @@ extension JSONValue {
     /// The offset of the next non-whitespace byte at or after `offset`, or `nil` when only JSON
     /// whitespace remains; the companion of `parsePrefix(of:from:maxDepth:)`.
     public static func nextValueOffset(in buffer: UnsafeRawBufferPointer, from offset: Int) -> Int? {
-        var parser = JSONParser(bytes: buffer, startIndex: offset, maxDepth: 0)
+        var parser = JSONParser(bytes: buffer, startIndex: offset, maxDepth: 0, builder: JSONValueBuilder())
         parser.skipWhitespace()
         return parser.index < buffer.count ? parser.index : nil
     }

@@ -25,11 +25,7 @@ extension JSONValue {
         case .bool(let value): Self.append(value ? "true" : "false", to: &output)
         case .int(let value): Self.writeInteger(value, to: &output)
         case .double(let value):
-            if value.isFinite {
-                output.append(contentsOf: value.description.utf8)
-            } else {
-                Self.append("null", to: &output)
-            }
+            Self.writeDouble(value, to: &output)
         case .string(let value): Self.writeString(value, to: &output)
         case .array(let elements):
             output.append(UInt8(ascii: "["))
@@ -56,8 +52,16 @@ extension JSONValue {
         }
     }
 
+    static func writeDouble(_ value: Double, to output: inout [UInt8]) {
+        if value.isFinite {
+            output.append(contentsOf: value.description.utf8)
+        } else {
+            append("null", to: &output)
+        }
+    }
+
     /// Objects up to this size are written through `writeMembers`; insertion sort is quadratic.
-    private static let sortInPlaceLimit = 24
+    static let sortInPlaceLimit = 24
 
     /// Writes the members of a small object in key order. Their positions are sorted (insertion
     /// sort in a stack buffer), not copies of the pairs: ingestion writes every nested object of a
@@ -88,11 +92,11 @@ extension JSONValue {
         }
     }
 
-    private static func append(_ literal: StaticString, to output: inout [UInt8]) {
+    static func append(_ literal: StaticString, to output: inout [UInt8]) {
         output.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
-    private static func writeInteger(_ value: Int64, to output: inout [UInt8]) {
+    static func writeInteger(_ value: Int64, to output: inout [UInt8]) {
         if value == 0 {
             output.append(UInt8(ascii: "0"))
             return
@@ -115,23 +119,25 @@ extension JSONValue {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
-    private static func writeString(_ value: String, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
+    static func writeString(_ value: String, to output: inout [UInt8]) {
         var value = value
-        value.withUTF8 { bytes in
-            // Runs of bytes that need no escape are copied at once.
-            var runStart = 0
-            for position in 0..<bytes.count {
-                let byte = bytes[position]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                if runStart < position {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
-                }
-                writeEscaped(byte, to: &output)
-                runStart = position + 1
+        value.withUTF8 { writeString($0, to: &output) }
+    }
+
+    /// Writes UTF-8 bytes as a JSON string; runs of bytes that need no escape are copied at once.
+    static func writeString(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var runStart = 0
+        for position in 0..<bytes.count {
+            let byte = bytes[position]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            if runStart < position {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
             }
-            if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+            writeEscaped(byte, to: &output)
+            runStart = position + 1
         }
+        if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         output.append(UInt8(ascii: "\""))
     }
 

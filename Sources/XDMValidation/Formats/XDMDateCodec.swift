@@ -6,10 +6,12 @@ enum XDMDateCodec {
     /// Days since 1970-01-01 of a strict `YYYY-MM-DD`; `nil` if malformed or not a real day.
     static func parseDate(_ string: String) -> Int64? {
         var copy = string
-        return copy.withUTF8 { bytes -> Int64? in
-            guard bytes.count == 10 else { return nil }
-            return date(bytes, at: 0)
-        }
+        return copy.withUTF8 { parseDate($0) }
+    }
+
+    static func parseDate(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard bytes.count == 10 else { return nil }
+        return date(bytes, at: 0)
     }
 
     /// Epoch milliseconds (UTC) of a date-time: `YYYY-MM-DD`, `T` (or `t` or a space),
@@ -17,57 +19,59 @@ enum XDMDateCodec {
     /// taken as UTC. Fractions beyond milliseconds are truncated.
     static func parseDateTime(_ string: String) -> Int64? {
         var copy = string
-        return copy.withUTF8 { bytes -> Int64? in
-            guard bytes.count >= 16, let days = date(bytes, at: 0) else { return nil }
-            let separator = bytes[10]
-            guard separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t") || separator == UInt8(ascii: " ")
-            else { return nil }
-            guard let hour = digits(bytes, 11, 2), bytes[13] == UInt8(ascii: ":"), let minute = digits(bytes, 14, 2),
-                hour < 24, minute < 60
-            else { return nil }
-            var index = 16
-            var second: Int64 = 0
-            var millis: Int64 = 0
-            if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
-                guard let parsed = digits(bytes, index + 1, 2), parsed <= 60 else { return nil }
-                second = min(parsed, 59)  // a leap second is stored as :59
-                index += 3
-                if index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ",") {
+        return copy.withUTF8 { parseDateTime($0) }
+    }
+
+    static func parseDateTime(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard bytes.count >= 16, let days = date(bytes, at: 0) else { return nil }
+        let separator = bytes[10]
+        guard separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t") || separator == UInt8(ascii: " ")
+        else { return nil }
+        guard let hour = digits(bytes, 11, 2), bytes[13] == UInt8(ascii: ":"), let minute = digits(bytes, 14, 2),
+            hour < 24, minute < 60
+        else { return nil }
+        var index = 16
+        var second: Int64 = 0
+        var millis: Int64 = 0
+        if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
+            guard let parsed = digits(bytes, index + 1, 2), parsed <= 60 else { return nil }
+            second = min(parsed, 59)  // a leap second is stored as :59
+            index += 3
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                var scale: Int64 = 100
+                let start = index
+                while index < bytes.count, let digit = digitValue(bytes[index]) {
+                    millis += digit * scale
+                    scale /= 10
                     index += 1
-                    var scale: Int64 = 100
-                    let start = index
-                    while index < bytes.count, let digit = digitValue(bytes[index]) {
-                        millis += digit * scale
-                        scale /= 10
-                        index += 1
-                    }
-                    guard index > start else { return nil }
                 }
+                guard index > start else { return nil }
             }
-            var offsetMinutes: Int64 = 0
-            if index < bytes.count {
-                let sign = bytes[index]
-                if sign == UInt8(ascii: "Z") || sign == UInt8(ascii: "z") {
-                    index += 1
-                } else if sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
-                    guard let offsetHours = digits(bytes, index + 1, 2), offsetHours < 24 else { return nil }
-                    index += 3
-                    var offsetMins: Int64 = 0
-                    if index < bytes.count {
-                        if bytes[index] == UInt8(ascii: ":") { index += 1 }
-                        guard let parsed = digits(bytes, index, 2), parsed < 60 else { return nil }
-                        offsetMins = parsed
-                        index += 2
-                    }
-                    offsetMinutes = (offsetHours * 60 + offsetMins) * (sign == UInt8(ascii: "-") ? -1 : 1)
-                } else {
-                    return nil
-                }
-            }
-            guard index == bytes.count else { return nil }
-            let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offsetMinutes * 60
-            return seconds * 1_000 + millis
         }
+        var offsetMinutes: Int64 = 0
+        if index < bytes.count {
+            let sign = bytes[index]
+            if sign == UInt8(ascii: "Z") || sign == UInt8(ascii: "z") {
+                index += 1
+            } else if sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+                guard let offsetHours = digits(bytes, index + 1, 2), offsetHours < 24 else { return nil }
+                index += 3
+                var offsetMins: Int64 = 0
+                if index < bytes.count {
+                    if bytes[index] == UInt8(ascii: ":") { index += 1 }
+                    guard let parsed = digits(bytes, index, 2), parsed < 60 else { return nil }
+                    offsetMins = parsed
+                    index += 2
+                }
+                offsetMinutes = (offsetHours * 60 + offsetMins) * (sign == UInt8(ascii: "-") ? -1 : 1)
+            } else {
+                return nil
+            }
+        }
+        guard index == bytes.count else { return nil }
+        let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offsetMinutes * 60
+        return seconds * 1_000 + millis
     }
 
     /// `YYYY-MM-DD` for the UTC day containing `epochMillis`.

@@ -24,15 +24,14 @@ final class XDMPattern: Sendable {
 
     /// JSON Schema patterns are not anchored: a match anywhere in the string counts.
     func matches(_ string: String) -> Bool {
-        if let simple {
-            var copy = string
-            let result = copy.withUTF8 { bytes -> Bool? in
-                for byte in bytes where byte >= 0x80 { return nil }
-                return simple.matches(bytes)
-            }
-            if let result { return result }
-        }
-        return matchesWithFoundation(string)
+        var copy = string
+        return copy.withUTF8 { matches($0) }
+    }
+
+    /// `matches(_:)` for UTF-8 bytes; only patterns the fast matcher cannot take make a `String`.
+    func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let simple, !bytes.contains(where: { $0 >= 0x80 }) { return simple.matches(bytes) }
+        return matchesWithFoundation(String(decoding: bytes, as: UTF8.self))
     }
 
     /// The NSRegularExpression answer, also used by tests to check the fast path against it.

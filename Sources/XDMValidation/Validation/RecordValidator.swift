@@ -35,33 +35,45 @@ public struct RecordValidator: Sendable {
 
     /// Validates and converts one record.
     public func validate(_ record: JSONValue) -> RecordValidation {
+        var tape = JSONTape(record)
+        var converted = false
+        let errors = validate(&tape, at: 0, converted: &converted)
+        if !errors.isEmpty { return .invalid(errors) }
+        return .valid(converted ? tape.value(at: 0) : record)
+    }
+
+    /// Validates the record at `index` of `tape` and converts it in place; returns the errors
+    /// (empty when valid, and the tape then holds the coerced record, with the representations
+    /// listed above).
+    ///
+    /// This is what ingestion runs: records are parsed onto a reused tape, and checking them
+    /// copies, retains and allocates nothing unless a value is converted to a string. After a
+    /// failure the record may be partly converted.
+    public func validate(_ tape: inout JSONTape, at index: Int) -> [ValidationError] {
+        var converted = false
+        return validate(&tape, at: index, converted: &converted)
+    }
+
+    private func validate(_ tape: inout JSONTape, at index: Int, converted: inout Bool) -> [ValidationError] {
         var sink = ErrorSink(limit: maxErrors)
-        guard case .object = record else {
-            sink.add(.record, expected: "object", found: ValidatorNode.kindName(record))
-            return .invalid(sink.errors)
+        guard tape.kind(at: index) == .object else {
+            sink.add(.record, expected: "object", found: ValidatorNode.kindName(tape.kind(at: index)))
+            return sink.errors
         }
-        switch root.check(record, &sink) {
-        case .same: return .valid(record)
-        case .replaced(let coerced): return .valid(coerced)
-        case .failed: return .invalid(sink.errors)
-        }
+        _ = root.check(&tape, at: index, &sink, &converted)
+        return sink.errors
     }
 
     /// Validates `record` and converts it in place; returns the errors (empty when valid, and
     /// `record` is then the coerced record, exactly as `validate(_:)` would return it).
-    ///
-    /// For ingestion, which owns each freshly parsed record: conversions then update the record's
-    /// own storage, so a valid record costs no allocation at all and no element is copied. Pass a
-    /// record nobody else holds; a shared one is copied level by level as the walk enters it.
-    /// After a failure `record` may be partly converted.
     public func validateInPlace(_ record: inout JSONValue) -> [ValidationError] {
-        var sink = ErrorSink(limit: maxErrors)
-        guard case .object = record else {
-            sink.add(.record, expected: "object", found: ValidatorNode.kindName(record))
-            return sink.errors
+        switch validate(record) {
+        case .valid(let coerced):
+            record = coerced
+            return []
+        case .invalid(let errors):
+            return errors
         }
-        _ = root.checkInPlace(&record, &sink)
-        return sink.errors
     }
 
     /// The converted record, or the reasons it does not conform.

@@ -1,145 +1,180 @@
 import BatchyardCore
 
 extension ValidatorNode {
-    /// Checks `value` against this field and applies AEP's conversion matrix (contract §5.3).
-    func check(_ value: JSONValue, _ sink: inout ErrorSink) -> CheckOutcome {
+    /// Checks the value at `index` of `tape` against this field and applies AEP's conversion
+    /// matrix (contract §5.3) in place; `false` when invalid (reasons in `sink`, and the tape then
+    /// partly converted). `converted` becomes `true` when a value was replaced.
+    ///
+    /// The walk reads plain nodes: no value is copied, retained or allocated unless it is
+    /// converted to a string.
+    func check(_ tape: inout JSONTape, at index: Int, _ sink: inout ErrorSink, _ converted: inout Bool) -> Bool {
         switch kind {
-        case .object: return checkObject(value, &sink)
-        case .string: return checkStringTarget(value, &sink)
-        case .integer: return checkIntegerTarget(value, &sink)
-        case .number: return checkNumberTarget(value, &sink)
-        case .dateTime: return checkDateTimeTarget(value, &sink)
-        case .date: return checkDateTarget(value, &sink)
+        case .object: return checkObject(&tape, at: index, &sink, &converted)
+        case .string: return checkStringTarget(&tape, at: index, &sink, &converted)
+        case .integer: return checkIntegerTarget(&tape, at: index, &sink, &converted)
+        case .number: return checkNumberTarget(&tape, at: index, &sink, &converted)
+        case .dateTime: return checkDateTimeTarget(&tape, at: index, &sink, &converted)
+        case .date: return checkDateTarget(&tape, at: index, &sink, &converted)
         case .boolean:
-            if case .bool = value { return .same }
-            return refuse(value, &sink)
-        case .array: return checkArray(value, &sink)
-        case .map: return checkMap(value, &sink)
+            if tape.kind(at: index) == .bool { return true }
+            return refuse(tape, at: index, &sink)
+        case .array: return checkArray(&tape, at: index, &sink, &converted)
+        case .map: return checkMap(&tape, at: index, &sink, &converted)
         }
     }
 
-    func refuse(_ value: JSONValue, _ sink: inout ErrorSink) -> CheckOutcome {
-        sink.add(.type, expected: typeName, found: Self.kindName(value))
-        return .failed
+    func refuse(_ tape: JSONTape, at index: Int, _ sink: inout ErrorSink) -> Bool {
+        sink.add(.type, expected: typeName, found: Self.kindName(tape.kind(at: index)))
+        return false
     }
 
-    private func checkObject(_ value: JSONValue, _ sink: inout ErrorSink) -> CheckOutcome {
-        guard case .object(let members) = value else { return refuse(value, &sink) }
-        var output: [String: JSONValue]? = nil
+    private func checkObject(_ tape: inout JSONTape, at index: Int, _ sink: inout ErrorSink, _ converted: inout Bool) -> Bool {
+        guard tape.kind(at: index) == .object else { return refuse(tape, at: index, &sink) }
         var failed = false
         var requiredSeen = 0
-        for (key, member) in members {
-            guard let position = field(named: key) else {
-                sink.add(at: key, .additionalProperties, expected: "no field `\(key)`", found: Self.kindName(member))
+        let end = tape.end(of: index)
+        var key = index + 1
+        while key < end {
+            let member = key + 1
+            let next = tape.end(of: member)
+            defer { key = next }
+            guard let position = tape.withBytes(at: key, { fieldTable.index(of: $0) }) else {
+                sink.add(
+                    at: tape.string(at: key), .additionalProperties, expected: "no field `\(tape.string(at: key))`",
+                    found: Self.kindName(tape.kind(at: member)))
                 failed = true
                 continue
             }
-            if case .null = member {
+            if tape.kind(at: member) == .null {
                 if isRequired[position] {
-                    sink.add(at: key, .required, expected: "a value", found: "null")
+                    sink.add(at: tape.string(at: key), .required, expected: "a value", found: "null")
                     failed = true
                 }
                 continue
             }
             if isRequired[position] { requiredSeen += 1 }
             let mark = sink.mark
-            switch childLinks[position].node.check(member, &sink) {
-            case .same: break
-            case .replaced(let coerced):
-                if output == nil { output = members }
-                output![key] = coerced
-            case .failed:
-                sink.prefix(from: mark, with: key)
+            if !childLinks[position].node.check(&tape, at: member, &sink, &converted) {
+                sink.prefix(from: mark, with: tape.string(at: key))
                 failed = true
-                if sink.isFull { return .failed }
+                if sink.isFull { return false }
             }
         }
         if requiredSeen < requiredCount {
-            for position in names.indices where isRequired[position] && members[names[position]] == nil {
+            for position in names.indices where isRequired[position] && !Self.has(tape, object: index, key: names[position]) {
                 sink.add(at: names[position], .required, expected: children[position].typeName, found: "missing")
                 failed = true
             }
         }
-        if failed { return .failed }
-        if let output { return .replaced(.object(output)) }
-        return .same
+        return !failed
     }
 
-    private func checkArray(_ value: JSONValue, _ sink: inout ErrorSink) -> CheckOutcome {
-        guard case .array(let items) = value, let element else { return refuse(value, &sink) }
-        var failed = false
-        if let minItems, items.count < minItems {
-            sink.add(.minItems, expected: "at least \(minItems) items", found: "\(items.count)")
-            failed = true
-        }
-        if let maxItems, items.count > maxItems {
-            sink.add(.maxItems, expected: "at most \(maxItems) items", found: "\(items.count)")
-            failed = true
-        }
-        var output: [JSONValue]? = nil
-        for position in items.indices {
-            if case .null = items[position] { continue }
-            let mark = sink.mark
-            switch element.check(items[position], &sink) {
-            case .same: break
-            case .replaced(let coerced):
-                if output == nil { output = items }
-                output![position] = coerced
-            case .failed:
-                sink.prefix(from: mark, with: String(position))
-                failed = true
-                if sink.isFull { return .failed }
+    /// Whether the object at `index` has a member named `key` (null or not).
+    private static func has(_ tape: JSONTape, object index: Int, key name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { wanted in
+            var key = index + 1
+            while key < tape.end(of: index) {
+                if tape.bytes(at: key, equal: wanted) { return true }
+                key = tape.end(of: key + 1)
             }
+            return false
         }
-        if failed || !checkUnique(output ?? items, &sink) { return .failed }
-        if let output { return .replaced(.array(output)) }
-        return .same
     }
 
-    private func checkMap(_ value: JSONValue, _ sink: inout ErrorSink) -> CheckOutcome {
-        guard case .object(let members) = value, let element else { return refuse(value, &sink) }
-        var output: [String: JSONValue]? = nil
+    private func checkArray(_ tape: inout JSONTape, at index: Int, _ sink: inout ErrorSink, _ converted: inout Bool) -> Bool {
+        guard tape.kind(at: index) == .array, let element else { return refuse(tape, at: index, &sink) }
         var failed = false
-        for (key, member) in members {
-            if case .null = member { continue }
-            let mark = sink.mark
-            switch element.check(member, &sink) {
-            case .same: break
-            case .replaced(let coerced):
-                if output == nil { output = members }
-                output![key] = coerced
-            case .failed:
-                sink.prefix(from: mark, with: key)
-                failed = true
-                if sink.isFull { return .failed }
-            }
+        let count = tape.count(at: index)
+        if let minItems, count < minItems {
+            sink.add(.minItems, expected: "at least \(minItems) items", found: "\(count)")
+            failed = true
         }
-        if failed { return .failed }
-        if let output { return .replaced(.object(output)) }
-        return .same
+        if let maxItems, count > maxItems {
+            sink.add(.maxItems, expected: "at most \(maxItems) items", found: "\(count)")
+            failed = true
+        }
+        let end = tape.end(of: index)
+        var item = index + 1
+        var position = 0
+        while item < end {
+            let next = tape.end(of: item)
+            if tape.kind(at: item) != .null {
+                let mark = sink.mark
+                if !element.check(&tape, at: item, &sink, &converted) {
+                    sink.prefix(from: mark, with: String(position))
+                    failed = true
+                    if sink.isFull { return false }
+                }
+            }
+            item = next
+            position += 1
+        }
+        if failed { return false }
+        if uniqueItems, count > 1 {
+            var items: [JSONValue] = []
+            item = index + 1
+            while item < end {
+                items.append(tape.value(at: item))
+                item = tape.end(of: item)
+            }
+            return checkUnique(items, &sink)
+        }
+        return true
+    }
+
+    private func checkMap(_ tape: inout JSONTape, at index: Int, _ sink: inout ErrorSink, _ converted: inout Bool) -> Bool {
+        guard tape.kind(at: index) == .object, let element else { return refuse(tape, at: index, &sink) }
+        var failed = false
+        let end = tape.end(of: index)
+        var key = index + 1
+        while key < end {
+            let member = key + 1
+            let next = tape.end(of: member)
+            if tape.kind(at: member) != .null {
+                let mark = sink.mark
+                if !element.check(&tape, at: member, &sink, &converted) {
+                    sink.prefix(from: mark, with: tape.string(at: key))
+                    failed = true
+                    if sink.isFull { return false }
+                }
+            }
+            key = next
+        }
+        return !failed
     }
 
     // MARK: Scalars
 
-    private func checkStringTarget(_ value: JSONValue, _ sink: inout ErrorSink) -> CheckOutcome {
-        switch value {
-        case .string(let string):
-            return checkString(string, &sink) ? .same : .failed
-        case .int(let int):
-            let string = String(int)
-            return checkString(string, &sink) ? .replaced(.string(string)) : .failed
-        case .double(let double):
-            let string = Self.text(of: double)
-            return checkString(string, &sink) ? .replaced(.string(string)) : .failed
+    private func checkStringTarget(_ tape: inout JSONTape, at index: Int, _ sink: inout ErrorSink, _ converted: inout Bool) -> Bool {
+        switch tape.kind(at: index) {
+        case .string:
+            let isASCII = tape.isASCII(at: index)
+            return tape.withBytes(at: index) { checkString($0, isASCII: isASCII, &sink) }
+        case .int:
+            return convert(String(tape.int(at: index)), &tape, at: index, &sink, &converted)
+        case .double:
+            return convert(Self.text(of: tape.double(at: index)), &tape, at: index, &sink, &converted)
         default:
-            return refuse(value, &sink)
+            return refuse(tape, at: index, &sink)
         }
     }
 
-    private func checkString(_ string: String, _ sink: inout ErrorSink) -> Bool {
+    /// A number converted to the string `text`: checked, then written in place.
+    private func convert(
+        _ text: String, _ tape: inout JSONTape, at index: Int, _ sink: inout ErrorSink, _ converted: inout Bool
+    ) -> Bool {
+        var text = text
+        guard text.withUTF8({ checkString($0, isASCII: true, &sink) }) else { return false }
+        tape.setString(text, at: index)
+        converted = true
+        return true
+    }
+
+    private func checkString(_ bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool, _ sink: inout ErrorSink) -> Bool {
         var valid = true
         if minLength != nil || maxLength != nil {
-            let count = XDMTextChecks.length(string)
+            let count = isASCII ? bytes.count : XDMTextChecks.length(bytes)
             if let minLength, count < minLength {
                 sink.add(.minLength, expected: "at least \(minLength) characters", found: "\(count) characters")
                 valid = false
@@ -150,42 +185,46 @@ extension ValidatorNode {
             }
         }
         // Optional chaining reads the stored tables in place; `if let` would copy (and retain) them.
-        if stringEnum?.contains(string) == false {
-            sink.add(.enum, expected: "one of \(stringEnum!.strings)", found: Self.quoted(string))
+        if stringEnum?.contains(bytes) == false {
+            sink.add(.enum, expected: "one of \(stringEnum!.strings)", found: Self.quoted(bytes))
             valid = false
         }
-        if let format, !XDMTextChecks.conforms(string, to: format) {
-            sink.add(.format, expected: format.rawValue, found: Self.quoted(string))
+        if let format, !XDMTextChecks.conforms(bytes, to: format) {
+            sink.add(.format, expected: format.rawValue, found: Self.quoted(bytes))
             valid = false
         }
-        if pattern?.matches(string) == false {
-            sink.add(.pattern, expected: "matching /\(pattern!.source)/", found: Self.quoted(string))
+        if pattern?.matches(bytes) == false {
+            sink.add(.pattern, expected: "matching /\(pattern!.source)/", found: Self.quoted(bytes))
             valid = false
         }
         return valid
     }
 
-    private func checkIntegerTarget(_ value: JSONValue, _ sink: inout ErrorSink) -> CheckOutcome {
+    private func checkIntegerTarget(_ tape: inout JSONTape, at index: Int, _ sink: inout ErrorSink, _ converted: inout Bool) -> Bool {
         let integer: Int64
-        switch value {
-        case .int(let int):
-            return checkInteger(int, &sink) ? .same : .failed
-        case .double(let double):
+        switch tape.kind(at: index) {
+        case .int:
+            return checkInteger(tape.int(at: index), &sink)
+        case .double:
+            let double = tape.double(at: index)
             guard double.rounded() == double, let exact = Int64(exactly: double) else {
                 sink.add(.conversion, expected: typeName, found: "number \(Self.text(of: double))")
-                return .failed
+                return false
             }
             integer = exact
-        case .string(let string):
-            guard let parsed = XDMTextChecks.parseInteger(string) else {
-                sink.add(.conversion, expected: typeName, found: "string \(Self.quoted(string))")
-                return .failed
+        case .string:
+            guard let parsed = tape.withBytes(at: index, XDMTextChecks.parseInteger) else {
+                sink.add(.conversion, expected: typeName, found: "string \(Self.quoted(tape, at: index))")
+                return false
             }
             integer = parsed
         default:
-            return refuse(value, &sink)
+            return refuse(tape, at: index, &sink)
         }
-        return checkInteger(integer, &sink) ? .replaced(.int(integer)) : .failed
+        guard checkInteger(integer, &sink) else { return false }
+        tape.setInt(integer, at: index)
+        converted = true
+        return true
     }
 
     private func checkInteger(_ integer: Int64, _ sink: inout ErrorSink) -> Bool {
@@ -197,25 +236,28 @@ extension ValidatorNode {
         return !hasNumericRules || checkBounds(Double(integer), String(integer), &sink)
     }
 
-    private func checkNumberTarget(_ value: JSONValue, _ sink: inout ErrorSink) -> CheckOutcome {
+    private func checkNumberTarget(_ tape: inout JSONTape, at index: Int, _ sink: inout ErrorSink, _ converted: inout Bool) -> Bool {
         let number: Double
-        switch value {
-        case .double(let double):
-            return !hasNumericRules || checkBounds(double, Self.text(of: double), &sink) ? .same : .failed
-        case .int(let int):
-            number = Double(int)
-        case .string(let string):
-            guard let parsed = XDMTextChecks.parseDouble(string) else {
-                sink.add(.conversion, expected: typeName, found: "string \(Self.quoted(string))")
-                return .failed
+        switch tape.kind(at: index) {
+        case .double:
+            let double = tape.double(at: index)
+            return !hasNumericRules || checkBounds(double, Self.text(of: double), &sink)
+        case .int:
+            number = Double(tape.int(at: index))
+        case .string:
+            guard let parsed = tape.withBytes(at: index, XDMTextChecks.parseDouble) else {
+                sink.add(.conversion, expected: typeName, found: "string \(Self.quoted(tape, at: index))")
+                return false
             }
             number = parsed
         default:
-            return refuse(value, &sink)
+            return refuse(tape, at: index, &sink)
         }
-        return !hasNumericRules || checkBounds(number, Self.text(of: number), &sink) ? .replaced(.double(number)) : .failed
+        guard !hasNumericRules || checkBounds(number, Self.text(of: number), &sink) else { return false }
+        tape.setDouble(number, at: index)
+        converted = true
+        return true
     }
-
     private func checkBounds(_ number: Double, _ text: @autoclosure () -> String, _ sink: inout ErrorSink) -> Bool {
         var valid = true
         if let minimum = rules.minimum, number < minimum {
@@ -241,41 +283,47 @@ extension ValidatorNode {
         return valid
     }
 
-    private func checkDateTimeTarget(_ value: JSONValue, _ sink: inout ErrorSink) -> CheckOutcome {
-        switch value {
+    private func checkDateTimeTarget(_ tape: inout JSONTape, at index: Int, _ sink: inout ErrorSink, _ converted: inout Bool) -> Bool {
+        switch tape.kind(at: index) {
         case .int:
-            return .same
-        case .string(let string):
-            guard let millis = XDMDateCodec.parseDateTime(string) else {
-                sink.add(.format, expected: "ISO 8601 date-time", found: Self.quoted(string), family: .typeCompatibility)
-                return .failed
+            return true
+        case .string:
+            guard let millis = tape.withBytes(at: index, XDMDateCodec.parseDateTime) else {
+                sink.add(.format, expected: "ISO 8601 date-time", found: Self.quoted(tape, at: index), family: .typeCompatibility)
+                return false
             }
-            return .replaced(.int(millis))
+            tape.setInt(millis, at: index)
+            converted = true
+            return true
         default:
-            return refuse(value, &sink)
+            return refuse(tape, at: index, &sink)
         }
     }
 
-    private func checkDateTarget(_ value: JSONValue, _ sink: inout ErrorSink) -> CheckOutcome {
-        switch value {
-        case .int(let millis):
-            return .replaced(.string(XDMDateCodec.formatDate(epochMillis: millis)))
-        case .string(let string):
-            if XDMDateCodec.parseDate(string) != nil { return .same }
-            if let millis = XDMDateCodec.parseDateTime(string) {
-                return .replaced(.string(XDMDateCodec.formatDate(epochMillis: millis)))
+    private func checkDateTarget(_ tape: inout JSONTape, at index: Int, _ sink: inout ErrorSink, _ converted: inout Bool) -> Bool {
+        switch tape.kind(at: index) {
+        case .int:
+            tape.setString(XDMDateCodec.formatDate(epochMillis: tape.int(at: index)), at: index)
+            converted = true
+            return true
+        case .string:
+            if tape.withBytes(at: index, XDMDateCodec.parseDate) != nil { return true }
+            if let millis = tape.withBytes(at: index, XDMDateCodec.parseDateTime) {
+                tape.setString(XDMDateCodec.formatDate(epochMillis: millis), at: index)
+                converted = true
+                return true
             }
-            sink.add(.format, expected: "ISO 8601 date", found: Self.quoted(string), family: .typeCompatibility)
-            return .failed
+            sink.add(.format, expected: "ISO 8601 date", found: Self.quoted(tape, at: index), family: .typeCompatibility)
+            return false
         default:
-            return refuse(value, &sink)
+            return refuse(tape, at: index, &sink)
         }
     }
 
     // MARK: Messages
 
-    static func kindName(_ value: JSONValue) -> String {
-        switch value {
+    static func kindName(_ kind: JSONTape.Kind) -> String {
+        switch kind {
         case .null: return "null"
         case .bool: return "boolean"
         case .int: return "integer"
@@ -284,6 +332,14 @@ extension ValidatorNode {
         case .array: return "array"
         case .object: return "object"
         }
+    }
+
+    static func quoted(_ tape: JSONTape, at index: Int) -> String {
+        quoted(tape.string(at: index))
+    }
+
+    static func quoted(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        quoted(String(decoding: bytes, as: UTF8.self))
     }
 
     static func quoted(_ string: String) -> String {

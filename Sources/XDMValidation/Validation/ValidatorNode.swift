@@ -127,8 +127,4 @@ final class ValidatorNode: Sendable {
         }
         return true
     }
-
-    /// The position of the field named `key`, or `nil` if the object does not declare it.
-    @inline(__always)
-    func field(named key: String) -> Int? { fieldTable.index(of: key) }
 }
