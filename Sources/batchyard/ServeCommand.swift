@@ -39,6 +39,10 @@ struct ServeCommand: AsyncParsableCommand {
             help: "A loading batch untouched this long becomes abandoned: 24h, 90m, 30s, 500ms (BATCHYARD_ABANDON_AFTER).")
     var abandonAfter: String?
 
+    @Option(name: .customLong("delete-inactive-after"),
+            help: "An inactive (reverted or replaced) batch this long is deleted with its lake files: 24h, 90m, 30s, 500ms (BATCHYARD_DELETE_INACTIVE_AFTER).")
+    var deleteInactiveAfter: String?
+
     @Option(help: "Blob storage: s3://bucket/prefix for an S3-compatible bucket (credentials from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN; default: <data-dir>/blobs) (BATCHYARD_STORAGE).")
     var storage: String?
 
@@ -81,13 +85,16 @@ struct ServeCommand: AsyncParsableCommand {
             }
             configuration.workers.workers = value
         }
-        for (flag, name) in [(abandonAfter, "ABANDON_AFTER"), (nil, "JOB_LEASE"), (nil, "WORKER_POLL")] {
+        for (flag, name) in [
+            (abandonAfter, "ABANDON_AFTER"), (deleteInactiveAfter, "DELETE_INACTIVE_AFTER"), (nil, "JOB_LEASE"), (nil, "WORKER_POLL"),
+        ] {
             guard let text = setting(flag, name) else { continue }
             guard let millis = DurationText.milliseconds(text) else {
                 throw ValidationError("\(name.lowercased()) must be a duration such as 24h, 90m, 30s or 500ms, not '\(text)'")
             }
             switch name {
             case "ABANDON_AFTER": configuration.workers.abandonAfterMillis = millis
+            case "DELETE_INACTIVE_AFTER": configuration.workers.deleteInactiveAfterMillis = millis
             case "JOB_LEASE": configuration.workers.leaseMillis = millis
             default: configuration.workers.pollMillis = millis
             }

@@ -23,7 +23,8 @@ extension BatchLifecycle {
         case interrupted
         /// A batch that named this one in `replay.predecessors` has succeeded.
         case replaySucceeded
-        /// The garbage collector removed the batch's data from the lake.
+        /// The batch has been `inactive` for `--delete-inactive-after`: the garbage collector drops its
+        /// `dataSetFiles` with this change and deletes its lake files right after.
         case garbageCollected
 
         /// The event without its payload, for tables, logs and error messages.

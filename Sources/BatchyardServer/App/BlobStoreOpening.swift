@@ -49,8 +49,11 @@ public enum BlobStoreOpening {
     }
 
     /// Deletes blobs no metadata row will ever make visible (see ``BlobGarbageCollector``);
-    /// returns how many. `build` runs it at start-up.
-    public static func collectGarbage(_ blobs: any BlobStore, database: any MetadataDatabase) async throws -> Int {
-        try await BlobGarbageCollector(store: CatalogStore(database: database), blobs: blobs).sweep()
+    /// returns how many. `build` runs it at start-up, the workers' maintenance sweep periodically;
+    /// `now` ages in-flight upload objects.
+    public static func collectGarbage(
+        _ blobs: any BlobStore, database: any MetadataDatabase, now: Int64 = Int64(Date().timeIntervalSince1970 * 1000)
+    ) async throws -> Int {
+        try await BlobGarbageCollector(store: CatalogStore(database: database), blobs: blobs, now: now).sweep()
     }
 }

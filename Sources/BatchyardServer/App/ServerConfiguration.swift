@@ -19,7 +19,7 @@ public struct ServerConfiguration: Sendable {
     /// The PostgreSQL schema to keep the tables in (created if missing); `nil`: the URL's default.
     public var databaseSchema: String?
 
-    /// Ingestion workers, job leases and batch abandonment.
+    /// Ingestion workers, job leases, and the maintenance sweep (abandonment, deletion of inactive batches).
     public var workers = WorkerSettings()
     /// Resolves a dataset's schema to a validator; `nil` (the default) uses the Schema Registry.
     public var validators: ValidatorProvider?

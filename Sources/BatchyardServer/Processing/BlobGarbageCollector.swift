@@ -1,24 +1,54 @@
 import BatchyardCore
 import BatchyardStore
 import BlobStore
+import Foundation
 
 /// Deletes the blobs that no metadata row will ever make visible: staged parts of batches that
-/// are done (their attempt crashed, or was abandoned, before it cleaned up) and lake objects of
-/// batches that never got (or no longer have) published data.
+/// are done (their attempt crashed, or was abandoned, before it cleaned up), lake objects of
+/// batches that never got (or no longer have) published data, chunk folders of large uploads whose
+/// batch no longer takes uploads, and in-flight upload objects left by a crash.
 ///
 /// Visibility is decided by the metadata (a batch's `dataSetFiles` rows are created in the same
 /// transaction that turns it `success`), so these objects are invisible already; collecting them
 /// only reclaims space. On S3, where `move` is copy + delete and a crash can strand copies, this
 /// is what keeps the bucket clean. Batches still on their way (loading, processing, retrying) are
 /// left alone: their next attempt starts by deleting its own staging and lake prefixes.
+///
+/// It runs at start-up and in every periodic maintenance sweep, beside uploads and workers of this
+/// node and of other nodes on the same database, so it only removes what belongs to a batch in a
+/// final state (or to no batch), plus in-flight objects older than `staleAfterMillis`; a status
+/// never goes from final back to loading or processing.
 struct BlobGarbageCollector: Sendable {
     let store: CatalogStore
     let blobs: any BlobStore
+    /// The time of the sweep (epoch milliseconds), to age in-flight upload objects.
+    var now: Int64 = Int64(Date().timeIntervalSince1970 * 1000)
+    /// An in-flight upload object older than this is dead whatever its batch's status.
+    var staleAfterMillis: Int64 = 24 * 3_600_000
 
-    /// Sweeps `staging/` and `lake/`; returns the number of objects deleted.
+    /// Sweeps `staging/`, `lake/`, `chunks/` and `incoming/`; returns the number of objects deleted.
     @discardableResult
     func sweep() async throws -> Int {
         var deleted = 0
+        // chunks/{org}/{sandbox}/{batchId}/{filePath}/{uploadId}/…: only a loading batch takes chunks.
+        for (prefix, segments) in try await batchPrefixes(root: "chunks/", depth: 3) {
+            let status = try await status(org: segments[0], sandbox: segments[1], batch: segments[2])
+            if status == nil || status!.isFinal { deleted += try await deletePrefix(prefix) }
+        }
+        // incoming/{org}/{sandbox}/{batchId}/{token}: a body being accepted right now, unless the
+        // batch is final (the upload is refused anyway) or the token's time shows a dead upload.
+        for (prefix, segments) in try await batchPrefixes(root: "incoming/", depth: 3) {
+            let status = try await status(org: segments[0], sandbox: segments[1], batch: segments[2])
+            if status == nil || status!.isFinal {
+                deleted += try await deletePrefix(prefix)
+                continue
+            }
+            for info in try await blobs.list(prefix: prefix)
+            where now - (UUIDToken.creationMillis(ofKey: info.key) ?? 0) > staleAfterMillis {
+                try await blobs.delete(key: info.key)
+                deleted += 1
+            }
+        }
         // staging/{org}/{sandbox}/{batchId}/…
         for (prefix, segments) in try await batchPrefixes(root: "staging/", depth: 3) {
             let status = try await status(org: segments[0], sandbox: segments[1], batch: segments[2])

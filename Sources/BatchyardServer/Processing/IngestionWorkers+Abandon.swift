@@ -2,21 +2,8 @@ import BatchyardCore
 import BatchyardStore
 
 extension IngestionWorkers {
-    /// Marks `loading` batches untouched for `abandonAfterMillis` as `abandoned`, once a poll period
-    /// (at most once a minute) — the lifecycle's `abandonTimeout` event.
-    func abandonLoop() async {
-        let period = min(max(settings.pollMillis, settings.abandonAfterMillis / 4), 60_000)
-        while !stopSignal.isStopping {
-            do {
-                try await abandonStaleBatches()
-            } catch {
-                logger.error("abandonment sweep: \(error)")
-            }
-            await stopSignal.sleep(millis: period)
-        }
-    }
-
-    /// One sweep; returns how many batches were abandoned.
+    /// Marks `loading` batches untouched for `abandonAfterMillis` as `abandoned` — the lifecycle's
+    /// `abandonTimeout` event, in ``maintenanceLoop()``; returns how many batches were abandoned.
     @discardableResult
     func abandonStaleBatches() async throws -> Int {
         let now = clock()

@@ -7,7 +7,8 @@ import IngestionPipeline
 import Logging
 import ServiceLifecycle
 
-/// The ingestion workers and the abandonment sweeper, as one service inside the server process.
+/// The ingestion workers and the maintenance sweeper (abandonment, garbage collection), as one
+/// service inside the server process.
 ///
 /// Each worker claims a job from the durable queue, drives the batch's lifecycle through
 /// `processing` to `success` or `failed`, and publishes its files. SIGTERM cancels the workers;
@@ -33,7 +34,7 @@ struct IngestionWorkers: Service {
                 for index in 0..<settings.workers {
                     group.addTask { await workerLoop(index) }
                 }
-                group.addTask { await abandonLoop() }
+                group.addTask { await maintenanceLoop() }
             }
         } onGracefulShutdown: {
             stopSignal.stop()

@@ -11,10 +11,13 @@ public struct WorkerSettings: Sendable {
     public var pollMillis: Int64 = 1_000
     /// A `loading` batch untouched this long becomes `abandoned` (`--abandon-after`, default 24 h).
     public var abandonAfterMillis: Int64 = 24 * 3_600 * 1_000
+    /// An `inactive` batch (reverted, or replaced by a replay) this long is garbage-collected: its
+    /// lake files and `dataSetFiles` go and it becomes `deleted` (`--delete-inactive-after`, 24 h).
+    public var deleteInactiveAfterMillis: Int64 = 24 * 3_600 * 1_000
     /// Delay before an interrupted batch is processed again.
     public var retryDelayMillis: Int64 = 1_000
 
-    /// The defaults: 2 workers, 30 s leases, 1 s polls, abandonment after 24 h.
+    /// The defaults: 2 workers, 30 s leases, 1 s polls, abandonment and deletion after 24 h.
     public init() {}
 }
 
