@@ -8,9 +8,10 @@ import IngestionPipeline
 /// `LocalBlobStore`, without HTTP, SQLite or the worker around it. Builds without the server stack,
 /// so that changes to parsing and writing can be measured (and profiled) quickly.
 ///
-/// Usage: IngestionBenchmark pipeline [--size-mb 1024] [--work-dir …] [--files-mb 200] [--keep yes]
+/// Usage: IngestionBenchmark pipeline [--size-mb 1024] [--work-dir …] [--files-mb 200] [--keep yes] [--schema xdm]
+/// (`--schema xdm`: validate against `BenchmarkSchema` and write its nested lake schema).
 enum PipelineRun {
-    static func run(sizeMB: Int, work: String, filesMB: Int, keep: Bool = false) async throws {
+    static func run(sizeMB: Int, work: String, filesMB: Int, keep: Bool = false, withSchema: Bool = false) async throws {
         let input = work + "/records-\(sizeMB)mb.jsonl"
         let records = try BenchmarkData.generate(path: input, bytes: Int64(sizeMB) * 1_048_576)
         let bytes = (try FileManager.default.attributesOfItem(atPath: input)[.size] as? NSNumber)?.int64Value ?? 0
@@ -24,7 +25,8 @@ enum PipelineRun {
         try BenchmarkShell.run("/usr/bin/split", ["-C", "\(filesMB)m", "-d", "-a", "3", input, uploads + "/records-"])
         let files = try FileManager.default.contentsOfDirectory(atPath: String(uploads)).sorted()
         let request = BatchProcessingRequest(
-            keys: keys, attempt: 1, files: files, inputFormat: InputFormat(format: .json), validator: nil,
+            keys: keys, attempt: 1, files: files, inputFormat: InputFormat(format: .json),
+            validator: withSchema ? try BenchmarkSchema.validator() : nil,
             policy: PartialIngestionPolicy(), diagnosticsEnabled: false)
         let cpuStart = BenchmarkShell.processCPUSeconds()
         let start = Date()
@@ -35,6 +37,7 @@ enum PipelineRun {
         print("input: \(input), \(bytes) bytes, \(records) records in \(files.count) files")
         print(String(format: "pipeline: %.2f s wall, %.2f s CPU, %.1f MB/s, %.0f records/s", seconds, cpu, mb / seconds,
                      Double(records) / seconds))
+        print(withSchema ? "dataset schema: BenchmarkSchema (validated, nested lake columns)" : "dataset without a schema")
         print("decision \(outcome.verdict.decision), parts \(outcome.parts.count), rows \(outcome.report.rows.outputRecords), "
               + "lake bytes \(outcome.report.outputByteSize), peak RSS \(peakRSSKiB() / 1024) MiB")
         if keep { print("staged parts kept: " + outcome.parts.compactMap { blobs.localPath(for: $0.key) }.joined(separator: " ")) }

@@ -24,7 +24,8 @@ try? FileManager.default.createDirectory(atPath: work, withIntermediateDirectori
 
 if pipelineOnly {
     try await PipelineRun.run(
-        sizeMB: sizeMB, work: work, filesMB: Int(options["files-mb"] ?? "200") ?? 200, keep: options["keep"] == "yes")
+        sizeMB: sizeMB, work: work, filesMB: Int(options["files-mb"] ?? "200") ?? 200, keep: options["keep"] == "yes",
+        withSchema: options["schema"] == "xdm")
     exit(0)
 }
 
