@@ -11,16 +11,11 @@ import XDMValidation
 /// column's byte buffer. The values written are exactly those of ``LakeSchema/row(_:)``: a member
 /// that is absent, `null` or of a kind the column cannot hold is null.
 struct LakeColumnBuffer {
-    /// How one column takes its values.
-    private enum Slot {
-        case text, double, int32, int64, boolean, date
-    }
-
     /// Rows buffered before they are handed to the Parquet writer.
     static let batchRows = 4_096
 
     private let names: JSONKeyTable
-    private let slots: [Slot]
+    private let slots: [LakeLeaf]
     /// The row each column last got a value in, so that the others get a null.
     private var filledRow: [Int]
     private var values: [ColumnValues]
@@ -30,20 +25,13 @@ struct LakeColumnBuffer {
     /// A buffer for `schema`, or `nil` when it has a nested column (groups, lists, maps), which
     /// the row API writes.
     init?(schema: LakeSchema) {
-        var slots: [Slot] = []
-        for column in schema.columns {
-            switch column.type {
-            case .string: slots.append(.text)
-            case .group(let children) where children.isEmpty: slots.append(.text)
-            case .double: slots.append(.double)
-            case .int8, .int16, .int32: slots.append(.int32)
-            case .int64, .timestampMillis: slots.append(.int64)
-            case .boolean: slots.append(.boolean)
-            case .date: slots.append(.date)
-            case .group, .list, .map: return nil
-            }
+        // Flat: one Parquet column per top-level field (an object without fields is JSON text).
+        guard schema.parquet.columns.count == schema.columns.count else { return nil }
+        var slots: [LakeLeaf] = []
+        for column in schema.parquet.columns {
+            guard column.path.count == 1, let leaf = LakeLeaf(column) else { return nil }
+            slots.append(leaf)
         }
-        guard schema.parquet.columns.count == slots.count else { return nil }
         names = JSONKeyTable(schema.columns.map(\.name))
         self.slots = slots
         filledRow = Array(repeating: -1, count: slots.count)
@@ -148,41 +136,6 @@ struct LakeColumnBuffer {
     /// Appends the value at `index` of `tape` to column `column`; `false` (nothing appended) when
     /// it is null there.
     private mutating func append(_ tape: JSONTape.View, at index: Int, to column: Int) -> Bool {
-        let kind = tape.kind(at: index)
-        switch (slots[column], kind) {
-        case (_, .null): return false
-        case (.text, .string):
-            values[column].appendBytes(tape.bytes(at: index))
-        case (.text, _):
-            tape.write(at: index, to: &values[column].bytes)
-            values[column].offsets.append(values[column].bytes.count)
-        case (.double, .double): values[column].doubles.append(tape.double(at: index))
-        case (.double, .int): values[column].doubles.append(Double(tape.int(at: index)))
-        case (.int32, _):
-            guard let number = Self.exactInteger(tape, at: index), let narrow = Int32(exactly: number) else { return false }
-            values[column].int32s.append(narrow)
-        case (.int64, _):
-            guard let number = Self.exactInteger(tape, at: index) else { return false }
-            values[column].int64s.append(number)
-        case (.boolean, .bool): values[column].booleans.append(tape.bool(at: index))
-        case (.date, .string):
-            guard let days = XDMDate.epochDays(from: tape.bytes(at: index)), let narrow = Int32(exactly: days)
-            else { return false }
-            values[column].int32s.append(narrow)
-        default: return false
-        }
-        return true
-    }
-
-    /// An integer, or a double with no fractional part in range (`JSONValue.int64Value`).
-    private static func exactInteger(_ tape: JSONTape.View, at index: Int) -> Int64? {
-        switch tape.kind(at: index) {
-        case .int: return tape.int(at: index)
-        case .double:
-            let value = tape.double(at: index)
-            guard value.rounded() == value else { return nil }
-            return Int64(exactly: value)
-        default: return nil
-        }
+        slots[column].append(tape, at: index, to: &values[column])
     }
 }

@@ -72,7 +72,8 @@ public struct LakeSchema: Sendable {
         case (.boolean, .bool(let flag)): return .bool(flag)
         case (.date, .string(let text)): return XDMDate.epochDays(from: text).map(ParquetValue.int) ?? .null
         case (.group(let children), _):
-            if children.isEmpty { return .string(value.serialized()) }
+            // Kept as text, like a string column (a string stays itself, anything else is JSON).
+            if children.isEmpty { return convert(.string, value) }
             return group(children, value)
         case (.list(let element), .array(let items)): return .list(items.map { convert(element, $0) })
         case (.map(let values), .object(let members)):

@@ -35,16 +35,18 @@ struct RecordHandler {
         }
     }
 
-    /// `handle` for a record read onto a tape (always an object), which is validated in place.
+    /// `handle` for a record read onto a tape (always an object), which is validated in place
+    /// unless `validation` holds the outcome of validating it already (see ``TapeChunk``).
     mutating func handle(
-        _ item: TapeReadItem, tape: inout JSONTape, file: String, report: inout BatchIngestionReport
+        _ item: TapeReadItem, tape: inout JSONTape, validation: [ValidationError]? = nil, file: String,
+        report: inout BatchIngestionReport
     ) throws {
         switch item {
         case .rowError(let error):
             try reject(error, report: &report)
         case .record(let root, let line):
             if let validator {
-                let errors = validator.validate(&tape, at: root)
+                let errors = validation ?? validator.validate(&tape, at: root)
                 guard errors.isEmpty else {
                     // A refused record is left as parsed, so its text is the record as read.
                     try reject(

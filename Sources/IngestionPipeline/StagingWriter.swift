@@ -17,8 +17,10 @@ final class StagingWriter {
     private var inferred = InferredSchema()
     private var pending: [JSONValue] = []
     private var writer: ParquetFileWriter?
-    /// Rows of a flat schema on their way to `writer` as column batches (`nil`: the row API).
+    /// Rows of a flat schema on their way to `writer` as column batches (`nil`: `nested`).
     private var columns: LakeColumnBuffer?
+    /// Rows of a nested schema (an XDM dataset's) on their way as column batches with levels.
+    private var nested: LakeTapeShredder?
     private var schema: LakeSchema?
     private var rowsInPart = 0
     private var currentPath = ""
@@ -83,6 +85,7 @@ final class StagingWriter {
         if writer != nil { try? FileManager.default.removeItem(atPath: currentPath) }
         writer = nil
         columns = nil
+        nested = nil
     }
 
     private func flushPending() throws {
@@ -101,6 +104,9 @@ final class StagingWriter {
         if columns != nil {
             tape.withView { columns!.append($0, at: root) }
             if columns!.rowCount >= LakeColumnBuffer.batchRows { try flushColumns() }
+        } else if nested != nil {
+            tape.withView { nested!.append($0, at: root) }
+            if nested!.rowCount >= LakeColumnBuffer.batchRows { try flushColumns() }
         } else {
             try writer!.write(row: schema!.row(tape.value(at: root)))
         }
@@ -108,9 +114,13 @@ final class StagingWriter {
     }
 
     private func flushColumns() throws {
-        guard let writer, let rowCount = columns?.rowCount, rowCount > 0 else { return }
-        let batches = columns!.take()
-        try writer.write(columns: batches, rowCount: rowCount)
+        guard let writer else { return }
+        if let rowCount = columns?.rowCount, rowCount > 0 {
+            try writer.write(columns: columns!.take(), rowCount: rowCount)
+        }
+        if let rowCount = nested?.rowCount, rowCount > 0 {
+            try writer.write(columns: nested!.take(), rowCount: rowCount)
+        }
     }
 
     private func open(_ schema: LakeSchema) throws {
@@ -131,6 +141,7 @@ final class StagingWriter {
             keyValueMetadata: ["batchyard.part": String(number)])
         self.schema = schema
         columns = LakeColumnBuffer(schema: schema)
+        nested = columns == nil ? LakeTapeShredder(schema: schema) : nil
         rowsInPart = 0
     }
 

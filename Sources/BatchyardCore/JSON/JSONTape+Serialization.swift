@@ -41,14 +41,27 @@ extension JSONTape.View {
         }
     }
 
-    /// Writes an object's members in key order: their key positions are sorted (insertion sort in
-    /// a stack buffer), nothing is copied.
+    /// Writes an object's members in key order.
     private func writeMembers(ofObjectAt index: Int, count: Int, to output: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, count)) { order in
+        withSortedKeys(ofObjectAt: index) { order in
+            for slot in order.indices {
+                if slot > 0 { output.append(UInt8(ascii: ",")) }
+                JSONValue.writeString(bytes(at: order[slot]), to: &output)
+                output.append(UInt8(ascii: ":"))
+                write(at: order[slot] + 1, to: &output)
+            }
+        }
+    }
+
+    /// Lends the key positions of the object at `index` sorted as `String`'s `<` orders the keys
+    /// (the order `JSONValue` serializes and the lake writes map entries in). The positions are
+    /// sorted (insertion sort in a stack buffer), nothing is copied.
+    public func withSortedKeys<Result>(ofObjectAt index: Int, _ body: (UnsafeBufferPointer<Int>) throws -> Result) rethrows -> Result {
+        try withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, count(at: index))) { order in
             var filled = 0
             var key = index + 1
-            let end = Int(nodes[index].end)
-            while key < end {
+            let last = end(of: index)
+            while key < last {
                 var slot = filled
                 while slot > 0, keyPrecedes(key, order[slot - 1]) {
                     order[slot] = order[slot - 1]
@@ -56,14 +69,9 @@ extension JSONTape.View {
                 }
                 order[slot] = key
                 filled += 1
-                key = Int(nodes[key + 1].end)
+                key = end(of: key + 1)
             }
-            for slot in 0..<filled {
-                if slot > 0 { output.append(UInt8(ascii: ",")) }
-                JSONValue.writeString(bytes(at: order[slot]), to: &output)
-                output.append(UInt8(ascii: ":"))
-                write(at: order[slot] + 1, to: &output)
-            }
+            return try body(UnsafeBufferPointer(rebasing: order[0..<filled]))
         }
     }
 

@@ -1,8 +1,13 @@
 /// Builds the plan for a whole schema; the root is a required group.
-struct RecordPlan: Sendable {
-    let root: PlanNode
+///
+/// Public so that writers holding records in another form (ingestion's JSON tapes) can shred
+/// them into ``ColumnBatch``es with exactly the levels the record API would produce.
+public struct RecordPlan: Sendable {
+    /// The record's node; leaves are numbered in column order.
+    public let root: PlanNode
 
-    init(schema: ParquetSchema) {
+    /// The plan of `schema`.
+    public init(schema: ParquetSchema) {
         var next = 0
         var children: [(String, PlanNode)] = []
         for f in schema.fields { children.append((f.name, Self.build(f, parentDef: 0, parentRep: 0, next: &next))) }
