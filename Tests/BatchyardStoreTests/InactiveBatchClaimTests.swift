@@ -13,15 +13,7 @@ struct InactiveBatchClaimTests {
     let other = Tenant(org: "OTHER@AdobeOrg", sandbox: "prod")
 
     func withStore(_ body: (CatalogStore) async throws -> Void) async throws {
-        let path = NSTemporaryDirectory() + "inactive-" + UUID().uuidString + ".sqlite"
-        let database = try await TestMetadataDatabase.open(sqlitePath: path, readConnections: 1, logger: Logger(label: "test"))
-        do {
-            try await body(CatalogStore(database: database))
-            try await database.close()
-        } catch {
-            try? await database.close()
-            throw error
-        }
+        try await TestMetadataDatabase.withCatalogStore(named: "inactive", body)
     }
 
     func addBatch(_ store: CatalogStore, _ id: String, status: String, updated: Int64, tenant: Tenant? = nil) async throws {

@@ -10,15 +10,7 @@ struct JobQueueTests {
     let tenant = Tenant(org: "ORG@AdobeOrg", sandbox: "prod")
 
     func withStore(_ body: (CatalogStore) async throws -> Void) async throws {
-        let path = NSTemporaryDirectory() + "jobs-" + UUID().uuidString + ".sqlite"
-        let database = try await TestMetadataDatabase.open(sqlitePath: path, readConnections: 1, logger: Logger(label: "test"))
-        do {
-            try await body(CatalogStore(database: database))
-            try await database.close()
-        } catch {
-            try? await database.close()
-            throw error
-        }
+        try await TestMetadataDatabase.withCatalogStore(named: "jobs", body)
     }
 
     func enqueue(_ store: CatalogStore, _ batchID: String, now: Int64 = 1_000) async throws {

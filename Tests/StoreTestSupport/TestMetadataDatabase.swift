@@ -44,4 +44,20 @@ public enum TestMetadataDatabase {
         }
         return "t_" + String(hash, radix: 16)
     }
+
+    /// Runs `body` on a Catalog store over a fresh test database (named after `name`), closed
+    /// afterwards whether `body` succeeds or throws.
+    public static func withCatalogStore(
+        named name: String, _ body: (CatalogStore) async throws -> Void
+    ) async throws {
+        let path = NSTemporaryDirectory() + name + "-" + UUID().uuidString + ".sqlite"
+        let database = try await open(sqlitePath: path, readConnections: 1, logger: Logger(label: "test"))
+        do {
+            try await body(CatalogStore(database: database))
+            try await database.close()
+        } catch {
+            try? await database.close()
+            throw error
+        }
+    }
 }
