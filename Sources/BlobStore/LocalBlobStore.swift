@@ -26,8 +26,17 @@ public struct LocalBlobStore: BlobStore {
     let threadPool: NIOThreadPool
     private var temporaryFolder: String { root + "/" + BlobKey.reservedFirstSegment }
 
+    /// The pool blob I/O runs on by default: writes, fsyncs and renames block their thread, so
+    /// it has more threads than cores (NIO's singleton pool has one per core, and two uploads
+    /// waiting in fsync would stall every other upload's writes on a two-core machine).
+    public static let ioThreadPool: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: max(8, 4 * System.coreCount))
+        pool.start()
+        return pool
+    }()
+
     /// Opens (creating if needed) the store at `root`.
-    public init(root: String, threadPool: NIOThreadPool = .singleton) throws {
+    public init(root: String, threadPool: NIOThreadPool = LocalBlobStore.ioThreadPool) throws {
         var trimmed = root
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
         self.root = trimmed
