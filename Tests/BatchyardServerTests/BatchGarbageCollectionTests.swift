@@ -28,7 +28,8 @@ struct BatchGarbageCollectionTests {
     @Test("success → REVERT → inactive → deleted after --delete-inactive-after: lake files and dataSetFiles gone, 404")
     func inactiveBecomesDeleted() async throws {
         var configured = TestServer()
-        configured.configuration.workers.deleteInactiveAfterMillis = 400
+        // Room to read the batch back as `inactive` on a loaded machine before it is collected.
+        configured.configuration.workers.deleteInactiveAfterMillis = 2_000
         let server = configured
         try await server.runWithWorkers { api in
             let (dataset, id) = try await api.datasetAndBatch()

@@ -20,7 +20,9 @@ struct LeftoverSweepTests {
     @Test("an abandoned chunked upload's folder is removed by the periodic sweep, without any new request")
     func abandonedChunkedUpload() async throws {
         var configured = TestServer()
-        configured.configuration.workers.abandonAfterMillis = 300
+        // Long enough that a loaded machine still sends the chunk while the batch is loading (300 ms
+        // was not, in a full CI run), short enough for the test.
+        configured.configuration.workers.abandonAfterMillis = 3_000
         let server = configured
         try await server.runWithWorkers { api in
             let (dataset, batch) = try await api.datasetAndBatch()

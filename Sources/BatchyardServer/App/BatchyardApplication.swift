@@ -31,7 +31,7 @@ public enum BatchyardApplication {
         let address = configuration.host
         return Application(
             router: router,
-            server: .http1(additionalChannelHandlers: [ExpectContinueHandler()]),
+            server: .http1(additionalChannelHandlers: [ExpectContinueHandler(), LargeReadsHandler()]),
             configuration: .init(address: .hostname(address, port: configuration.port), serverName: "batchyard"),
             services: [
                 DatabaseService(database: database),
