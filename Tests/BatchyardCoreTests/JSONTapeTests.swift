@@ -79,6 +79,21 @@ struct JSONTapeTests {
         #expect(tape.end(of: root) == tape.count)
     }
 
+    @Test("wide objects: a repeated key among hundreds is still found, distinct keys are all kept")
+    func wideObjects() throws {
+        var tape = JSONTape()
+        let keys = (0..<300).map { "k\($0)" }
+        let distinct = "{" + keys.map { "\"\($0)\":[\($0.count)]" }.joined(separator: ",") + "}"
+        let root = try parseTape(Array(distinct.utf8), into: &tape)
+        #expect(tape.count(at: root) == 300)
+        #expect(tape.value(at: root) == (try JSONValue(parsing: distinct)))
+        let repeated = "{" + keys.map { "\"\($0)\":1" }.joined(separator: ",") + ",\"k7\":{\"x\":2}}"
+        let second = try parseTape(Array(repeated.utf8), into: &tape)
+        #expect(tape.count(at: second) == 300)
+        #expect(tape.value(at: second) == (try JSONValue(parsing: repeated)))
+        #expect(tape.end(of: second) == tape.count)
+    }
+
     @Test("several documents share one tape; scalars can be replaced in place")
     func documentsAndReplacement() throws {
         var tape = JSONTape()

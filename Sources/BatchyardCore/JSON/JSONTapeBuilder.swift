@@ -42,7 +42,7 @@ struct JSONTapeBuilder: JSONBuilder {
 
     mutating func endObject(_ object: ContainerState) {
         var count = object.count
-        if count > 1 { count -= tape.removeRepeatedKeys(ofObjectAt: object.index) }
+        if count > 1 { count -= tape.removeRepeatedKeys(ofObjectAt: object.index, count: count) }
         tape.close(object.index, count: count)
     }
 }
@@ -79,8 +79,11 @@ extension JSONTape {
     }
 
     /// Removes the earlier of any two members with the same key from the (just closed) object at
-    /// `index`; returns how many were removed. Rare, so it may be slow.
-    mutating func removeRepeatedKeys(ofObjectAt index: Int) -> Int {
+    /// `index`; returns how many were removed. Repeats are rare, so finding one may be slow; wide
+    /// objects first check key hashes, so that a thousand distinct keys do not cost a million
+    /// comparisons.
+    mutating func removeRepeatedKeys(ofObjectAt index: Int, count: Int) -> Int {
+        if count > 32, !mayRepeatKeys(ofObjectAt: index) { return 0 }
         var removed = 0
         var key = index + 1
         while key < nodes.count {
@@ -104,5 +107,19 @@ extension JSONTape {
             }
         }
         return removed
+    }
+
+    /// `false` when the keys of the object at `index` are certainly all different (their hashes
+    /// are); `true` when two may be the same.
+    private func mayRepeatKeys(ofObjectAt index: Int) -> Bool {
+        withView { view in
+            var hashes = Set<Int>()
+            var key = index + 1
+            while key < nodes.count {
+                guard hashes.insert(JSONKeyTable.hash(view.bytes(at: key))).inserted else { return true }
+                key = view.end(of: key + 1)
+            }
+            return false
+        }
     }
 }
