@@ -37,11 +37,6 @@ final class StagingWriter {
         self.scratch = options.scratchDirectory
     }
 
-    /// Adds one accepted (coerced) record.
-    func write(_ record: JSONValue) throws {
-        try write(JSONTape(record), at: 0)
-    }
-
     /// Adds the accepted (coerced) record at `root` of `tape`.
     func write(_ tape: JSONTape, at root: Int) throws {
         if let fixedSchema {
@@ -108,6 +103,7 @@ final class StagingWriter {
             tape.withView { nested!.append($0, at: root) }
             if nested!.rowCount >= LakeColumnBuffer.batchRows { try flushColumns() }
         } else {
+            // Only for a column type neither tape writer knows (the lake writes none today).
             try writer!.write(row: schema!.row(tape.value(at: root)))
         }
         rowsInPart += 1

@@ -91,7 +91,7 @@ extension JSONTape {
             var later = next
             var repeated = false
             while later < nodes.count {
-                if withBytes(at: later, { bytes(at: key, equal: $0) }) {
+                if withView({ $0.bytes(at: key, equal: $0.bytes(at: later)) }) {
                     repeated = true
                     break
                 }
