@@ -89,11 +89,7 @@ public struct LocalBlobStore: BlobStore {
             let rest = pending
             let restOffset = written
             try await threadPool.runIfActive { [self] in
-                var position = restOffset
-                for buffer in rest {
-                    try file.write(buffer, at: position)
-                    position += Int64(buffer.readableBytes)
-                }
+                try file.write(rest, at: restOffset)
                 try file.sync()
                 file.close()
                 try place(temporary: file.path, at: key)
@@ -116,12 +112,8 @@ public struct LocalBlobStore: BlobStore {
         let pool = threadPool
         return Task {
             try await pool.runIfActive {
-                var position = offset
-                for buffer in buffers {
-                    try file.write(buffer, at: position)
-                    position += Int64(buffer.readableBytes)
-                }
-                file.startWriteback(offset: offset, length: position - offset)
+                try file.write(buffers, at: offset)
+                file.startWriteback(offset: offset, length: buffers.reduce(0) { $0 + Int64($1.readableBytes) })
             }
         }
     }
@@ -158,11 +150,7 @@ public struct LocalBlobStore: BlobStore {
             let rest = pending
             let restOffset = offset + written
             try await threadPool.runIfActive {
-                var position = restOffset
-                for buffer in rest {
-                    try file.write(buffer, at: position)
-                    position += Int64(buffer.readableBytes)
-                }
+                try file.write(rest, at: restOffset)
                 try file.sync()
                 file.close()
             }
@@ -385,3 +373,4 @@ public struct LocalBlobStore: BlobStore {
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 }
+
