@@ -10,7 +10,7 @@ enum BenchmarkData {
         {
             return records
         }
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         var written: Int64 = 0
         var index = 0
