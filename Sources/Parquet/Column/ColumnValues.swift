@@ -36,15 +36,16 @@ public struct ColumnValues: Sendable {
         }
     }
 
-    /// Appends one byte-array value.
-    @inline(__always)
+    /// Appends one byte-array value. Inlinable so that callers in other modules get a copy
+    /// specialized for their collection type: the generic one looks up type metadata per call.
+    @inlinable @inline(__always)
     public mutating func appendBytes<C: Collection>(_ value: C) where C.Element == UInt8 {
         bytes.append(contentsOf: value)
         offsets.append(bytes.count)
     }
 
     /// Appends one UTF-8 string value without an intermediate array.
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func appendString(_ value: String) {
         var s = value
         s.withUTF8 { bytes.append(contentsOf: $0) }
