@@ -17,6 +17,9 @@ public final class ParquetFileWriter {
     private var totalRows: Int64 = 0
     private var closed = false
     private var failed = false
+    /// The row group being encoded in the background (``ParquetWriterOptions/encodeInBackground``);
+    /// while it runs, only it touches `sink`, `position`, `rowGroups` and `totalRows`.
+    private var encoding: BackgroundEncoding?
 
     /// Creates (or truncates) the file at `path` and writes the leading magic.
     public convenience init(
@@ -136,13 +139,37 @@ public final class ParquetFileWriter {
         }
     }
 
-    /// Writes the buffered rows as a row group now (no-op when empty).
+    /// Writes the buffered rows as a row group now (no-op when empty); in the background when
+    /// ``ParquetWriterOptions/encodeInBackground`` is set, after the previous group is done.
     public func flushRowGroup() throws(ParquetError) {
         try checkOpen()
+        try awaitEncoding()
         guard rowsInGroup > 0 else { return }
         let batches = shredder.take()
+        let rows = rowsInGroup
+        rowsInGroup = 0
+        if options.encodeInBackground {
+            encoding = BackgroundEncoding { [self] () throws(ParquetError) in try encodeRowGroup(batches, rows: rows) }
+        } else {
+            try encodeRowGroup(batches, rows: rows)
+        }
+    }
+
+    /// Waits for the row group encoding in the background, if any; its failure fails the writer.
+    private func awaitEncoding() throws(ParquetError) {
+        guard let encoding else { return }
+        self.encoding = nil
+        do throws(ParquetError) {
+            try encoding.wait()
+        } catch {
+            failed = true
+            throw error
+        }
+    }
+
+    private func encodeRowGroup(_ batches: [ColumnBatch], rows: Int) throws(ParquetError) {
         var group = RowGroup()
-        group.numRows = Int64(rowsInGroup)
+        group.numRows = Int64(rows)
         group.fileOffset = position
         let start = position
         var uncompressed: Int64 = 0
@@ -157,8 +184,7 @@ public final class ParquetFileWriter {
         group.totalCompressedSize = position - start
         group.ordinal = Int16(truncatingIfNeeded: rowGroups.count)
         rowGroups.append(group)
-        totalRows += Int64(rowsInGroup)
-        rowsInGroup = 0
+        totalRows += Int64(rows)
     }
 
     /// Flushes the last row group, writes the footer and closes the sink, which is returned so
@@ -167,6 +193,7 @@ public final class ParquetFileWriter {
     public func close() throws(ParquetError) -> any ParquetByteSink {
         try checkOpen()
         try flushRowGroup()
+        try awaitEncoding()
         var meta = FileMetaData()
         meta.version = 2
         meta.schema = schema.thriftElements()

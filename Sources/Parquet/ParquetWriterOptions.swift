@@ -24,6 +24,10 @@ public struct ParquetWriterOptions: Sendable {
     public var pageVersion: PageVersion = .v1
     /// Write min/max/null-count statistics per column chunk.
     public var writeStatistics = true
+    /// Encode and write each full row group on another thread while the caller buffers the next
+    /// one (one group in flight, so memory grows by at most one row group). Errors of a group
+    /// encoded this way surface from the next `write`, `flushRowGroup` or `close`.
+    public var encodeInBackground = false
     /// Written to the footer so readers can identify the producer.
     public var createdBy = "batchyard-parquet version 0.1.0"
 
