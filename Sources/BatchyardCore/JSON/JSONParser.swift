@@ -168,7 +168,14 @@ struct JSONParser<Builder: JSONBuilder> {
         index += 1
         let contentStart = index
         var isASCII = true
-        // Fast path: no escapes, so the string is the bytes between the quotes.
+        // Fast path: no escapes, so the string is the bytes between the quotes. Eight bytes at a
+        // time while none of them is a quote, a backslash or a control character.
+        while index &+ 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            guard !Self.needsAttention(word) else { break }
+            if word & Self.highBits != 0 { isASCII = false }
+            index &+= 8
+        }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
@@ -204,6 +211,19 @@ struct JSONParser<Builder: JSONBuilder> {
             }
         }
         throw endOfString(start)
+    }
+
+    private static var lowBits: UInt64 { 0x0101_0101_0101_0101 }
+    private static var highBits: UInt64 { 0x8080_8080_8080_8080 }
+
+    /// Whether any byte of `word` is `"`, `\` or below 0x20 (the classic SWAR tests for a zero byte
+    /// and for a byte less than n: exact about whether one exists, not about where).
+    @inline(__always)
+    private static func needsAttention(_ word: UInt64) -> Bool {
+        let quote = word ^ (lowBits &* 0x22)
+        let backslash = word ^ (lowBits &* 0x5C)
+        let found = ((quote &- lowBits) & ~quote) | ((backslash &- lowBits) & ~backslash) | ((word &- lowBits &* 0x20) & ~word)
+        return found & highBits != 0
     }
 
     private mutating func deliver(
