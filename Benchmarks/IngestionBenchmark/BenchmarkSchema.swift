@@ -5,6 +5,9 @@ import XDMValidation
 /// commerce field groups, plus a tenant field group for `_acme.loyalty`. With it the pipeline
 /// validates every record and writes the nested lake schema (groups, lists, maps).
 enum BenchmarkSchema {
+    /// The tenant field group's `$id` here; the server's registry assigns its own.
+    static let tenantFieldGroupID = "https://ns.adobe.com/acme/mixins/loyalty"
+
     static let tenantFieldGroup = """
         {"$id": "https://ns.adobe.com/acme/mixins/loyalty", "type": "object", "definitions": {"acme": {"properties": {
           "_acme": {"type": "object", "properties": {
@@ -24,7 +27,7 @@ enum BenchmarkSchema {
 
     static func validator() throws -> RecordValidator {
         let lookup: @Sendable (String) -> JSONValue? = { id in
-            id == "https://ns.adobe.com/acme/mixins/loyalty" ? try? JSONValue(parsing: tenantFieldGroup) : nil
+            id == tenantFieldGroupID ? try? JSONValue(parsing: tenantFieldGroup) : nil
         }
         return try RecordValidator(schema: XDMSchemaResolver(lookup: lookup).compile(try JSONValue(parsing: schema)))
     }

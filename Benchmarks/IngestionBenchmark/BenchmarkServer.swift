@@ -6,7 +6,8 @@ final class BenchmarkServer {
     let process = Process()
     let dataDirectory: String
     var port = 0
-    let org = "BENCH0000BENCH0000BENCH00@AdobeOrg"
+    /// Its tenant id is `acme`, the namespace of the generated records' custom fields.
+    let org = "ACME@AdobeOrg"
 
     init(binary: String, dataDirectory: String) throws {
         self.dataDirectory = dataDirectory
@@ -45,10 +46,38 @@ final class BenchmarkServer {
         var outputBytes: Int64
     }
 
-    func ingest(file: String) throws -> Result {
+    /// Creates `BenchmarkSchema` in the server's registry (the tenant field group, then the schema
+    /// using it) and returns the `schemaRef` a dataset needs.
+    func createSchema(base: String) throws -> String {
+        let registry = base + "/schemaregistry/tenant"
+        var fieldGroup = try JSONSerialization.jsonObject(with: Data(BenchmarkSchema.tenantFieldGroup.utf8)) as! [String: Any]
+        fieldGroup["title"] = "Loyalty (ingest benchmark)"
+        fieldGroup["meta:intendedToExtend"] = ["https://ns.adobe.com/xdm/context/experienceevent"]
+        let storedGroup = try curl(["-X", "POST", registry + "/fieldgroups", "-H", "Content-Type: application/json",
+                                    "-d", String(decoding: try JSONSerialization.data(withJSONObject: fieldGroup), as: UTF8.self)])
+        guard let groupID = (try? JSONSerialization.jsonObject(with: Data(storedGroup.utf8)) as? [String: Any])?["$id"] as? String else {
+            throw BenchmarkFailure(message: "field group not created: \(storedGroup)")
+        }
+        var schema = try JSONSerialization.jsonObject(with: Data(BenchmarkSchema.schema.utf8)) as! [String: Any]
+        schema["title"] = "Ingest benchmark events"
+        schema["allOf"] = (schema["allOf"] as! [[String: String]]).map {
+            $0["$ref"] == BenchmarkSchema.tenantFieldGroupID ? ["$ref": groupID] : $0
+        }
+        let storedSchema = try curl(["-X", "POST", registry + "/schemas", "-H", "Content-Type: application/json",
+                                     "-d", String(decoding: try JSONSerialization.data(withJSONObject: schema), as: UTF8.self)])
+        guard let schemaID = (try? JSONSerialization.jsonObject(with: Data(storedSchema.utf8)) as? [String: Any])?["$id"] as? String else {
+            throw BenchmarkFailure(message: "schema not created: \(storedSchema)")
+        }
+        return #"{"id": "\#(schemaID)", "contentType": "application/vnd.adobe.xed+json;version=1"}"#
+    }
+
+    /// Uploads `file` into a new batch of a new dataset (with `BenchmarkSchema` when `withSchema`)
+    /// and times COMPLETE → a final status.
+    func ingest(file: String, withSchema: Bool = false) throws -> Result {
         let base = "http://127.0.0.1:\(port)/data/foundation"
+        let schemaRef = withSchema ? #", "schemaRef": \#(try createSchema(base: base))"# : ""
         let dataset = try curl(["-X", "POST", base + "/catalog/dataSets", "-H", "Content-Type: application/json",
-                                "-d", #"{"name": "bench"}"#])
+                                "-d", #"{"name": "bench"\#(schemaRef)}"#])
         let datasetID = String(dataset.split(separator: "/").last?.prefix { $0 != "\"" } ?? "")
         let batch = try curl(["-X", "POST", base + "/import/batches", "-H", "Content-Type: application/json",
                               "-d", #"{"datasetId": "\#(datasetID)", "inputFormat": {"format": "json"}}"#])
@@ -82,6 +111,7 @@ final class BenchmarkServer {
         }
         let seconds = Date().timeIntervalSince(start)
         let cpu = BenchmarkShell.cpuSeconds(pid: process.processIdentifier) - cpuStart
+        if status != "success" { print("batch \(batchID) ended \(status): \(body.prefix(2000))") }
         var outputBytes: Int64 = 0
         if let r = body.range(of: #""outputByteSize":"#) {
             outputBytes = Int64(body[r.upperBound...].prefix { $0.isNumber || $0 == " " }.trimmingCharacters(in: .whitespaces)) ?? 0

@@ -6,7 +6,10 @@ import Foundation
 // peak RSS (VmHWM).
 //
 // Usage: IngestionBenchmark [pipeline] [--size-mb 1024] [--binary .build/release/batchyard] [--python .venv/bin/python]
-//                           [--work-dir /tmp/batchyard-ingest-bench]
+//                           [--work-dir /tmp/batchyard-ingest-bench] [--schema xdm]
+// `--schema xdm`: the dataset gets `BenchmarkSchema` (created through the server's Schema Registry),
+// so every record is validated and the lake has the schema's nested columns; without it the
+// dataset has no schema and the lake columns are inferred.
 
 var arguments = CommandLine.arguments.dropFirst()
 let pipelineOnly = arguments.first == "pipeline"
@@ -50,7 +53,10 @@ let duckCPU = BenchmarkShell.childrenCPUSeconds() - duckCPUStart
 // Batchyard: one batch, one file, COMPLETE → success.
 let server = try BenchmarkServer(binary: binary, dataDirectory: work + "/data-\(UUID().uuidString)")
 defer { server.stop() }
-let result = try server.ingest(file: input)
+let withSchema = options["schema"] == "xdm"
+let result = try server.ingest(file: input, withSchema: withSchema)
+print(withSchema ? "dataset schema: BenchmarkSchema via the Schema Registry (every record validated, nested lake columns)"
+                 : "dataset without a schema")
 let mb = Double(bytes) / 1_048_576
 
 func line(_ name: String, _ seconds: Double) -> String {
