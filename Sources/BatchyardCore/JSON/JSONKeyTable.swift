@@ -100,7 +100,30 @@ public struct JSONKeyTable: @unchecked Sendable {  // immutable after init; `sto
     func matches(_ position: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[position]
         guard starts[position + 1] - start == key.count else { return false }
-        return key.count == 0 || memcmp(bytes + start, key.baseAddress!, key.count) == 0
+        return key.count == 0 || Self.equal(UnsafeRawPointer(bytes + start), UnsafeRawPointer(key.baseAddress!), key.count)
+    }
+
+    /// Compares `count` bytes; names are short, so up to 16 bytes take two overlapping word
+    /// loads instead of a call to `memcmp`.
+    @inlinable @inline(__always)
+    static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+        switch count {
+        case 8...16:
+            return a.loadUnaligned(as: UInt64.self) == b.loadUnaligned(as: UInt64.self)
+                && a.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                    == b.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        case 4..<8:
+            return a.loadUnaligned(as: UInt32.self) == b.loadUnaligned(as: UInt32.self)
+                && a.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+                    == b.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+        case 0..<4:
+            for offset in 0..<count where a.load(fromByteOffset: offset, as: UInt8.self) != b.load(fromByteOffset: offset, as: UInt8.self) {
+                return false
+            }
+            return true
+        default:
+            return memcmp(a, b, count) == 0
+        }
     }
 
     /// The position of the string whose UTF-8 bytes are `key`, or `nil`.
