@@ -9,9 +9,12 @@ import IngestionPipeline
 /// so that changes to parsing and writing can be measured (and profiled) quickly.
 ///
 /// Usage: IngestionBenchmark pipeline [--size-mb 1024] [--work-dir …] [--files-mb 200] [--keep yes] [--schema xdm]
+///                                    [--row-group-mb 32]
 /// (`--schema xdm`: validate against `BenchmarkSchema` and write its nested lake schema).
 enum PipelineRun {
-    static func run(sizeMB: Int, work: String, filesMB: Int, keep: Bool = false, withSchema: Bool = false) async throws {
+    static func run(
+        sizeMB: Int, work: String, filesMB: Int, keep: Bool = false, withSchema: Bool = false, rowGroupMB: Int? = nil
+    ) async throws {
         let input = work + "/records-\(sizeMB)mb.jsonl"
         let records = try BenchmarkData.generate(path: input, bytes: Int64(sizeMB) * 1_048_576)
         let bytes = (try FileManager.default.attributesOfItem(atPath: input)[.size] as? NSNumber)?.int64Value ?? 0
@@ -30,7 +33,9 @@ enum PipelineRun {
             policy: PartialIngestionPolicy(), diagnosticsEnabled: false)
         let cpuStart = BenchmarkShell.processCPUSeconds()
         let start = Date()
-        let outcome = try await BatchProcessor(blobs: blobs).process(request)
+        var options = ProcessingOptions()
+        if let rowGroupMB { options.rowGroupTargetBytes = rowGroupMB << 20 }
+        let outcome = try await BatchProcessor(blobs: blobs, options: options).process(request)
         let seconds = Date().timeIntervalSince(start)
         let cpu = BenchmarkShell.processCPUSeconds() - cpuStart
         let mb = Double(bytes) / 1_048_576

@@ -28,7 +28,7 @@ try? FileManager.default.createDirectory(atPath: work, withIntermediateDirectori
 if pipelineOnly {
     try await PipelineRun.run(
         sizeMB: sizeMB, work: work, filesMB: Int(options["files-mb"] ?? "200") ?? 200, keep: options["keep"] == "yes",
-        withSchema: options["schema"] == "xdm")
+        withSchema: options["schema"] == "xdm", rowGroupMB: options["row-group-mb"].flatMap { Int($0) })
     exit(0)
 }
 
