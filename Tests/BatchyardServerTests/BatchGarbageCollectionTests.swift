@@ -40,8 +40,12 @@ struct BatchGarbageCollectionTests {
             let final = try await api.waitForFinal(id)
             #expect(final["status"]?.stringValue == "success", "\(final.serialized())")
             let lake = ProcessingEndToEndTests.lakePrefix(dataset: dataset, batch: id)
+            let uploads = BlobKey.uploadsPrefix(org: TestServer.orgA, sandbox: "prod", batchID: id)
+            let meta = BlobKey.metaPrefix(org: TestServer.orgA, sandbox: "prod", batchID: id)
             let blobs = try server.blobs()
             #expect(try await blobs.list(prefix: lake).count == 1)
+            #expect(try await blobs.list(prefix: uploads).count == 1)
+            #expect(try await !blobs.list(prefix: meta).isEmpty)
             let listed = try await api.send(.get, "/data/foundation/export/batches/\(id)/files")
             let fileID = try #require(listed.json["data"]?.arrayValue?.first?["dataSetFileId"]?.stringValue)
             #expect(try await api.send(.get, "/data/foundation/export/files/\(fileID)").status == .ok)
@@ -52,6 +56,12 @@ struct BatchGarbageCollectionTests {
             try await Self.eventually("batch \(id) deleted") { try await Self.status(api, id) == "deleted" }
             // The lake files go right after the commit that marks the batch deleted.
             try await Self.eventually("lake files of \(id) deleted") { try await blobs.list(prefix: lake).isEmpty }
+            // So do its uploads and diagnostics: "Data for the batch has been completely removed."
+            try await Self.eventually("uploads and meta of \(id) deleted") {
+                let uploadsLeft = try await blobs.list(prefix: uploads)
+                let metaLeft = try await blobs.list(prefix: meta)
+                return uploadsLeft.isEmpty && metaLeft.isEmpty
+            }
 
             let deleted = try #require(try await api.store.get(.batches, tenant: Self.tenant, id: id))
             #expect((deleted.document["updated"]?.int64Value ?? 0) >= (inactive.document["updated"]?.int64Value ?? 0))
@@ -145,7 +155,7 @@ struct BatchGarbageCollectionTests {
         }
     }
 
-    @Test("a crash after marking deleted leaves lake files that the leftover sweep removes; inactive files stay")
+    @Test("a crash after marking deleted leaves files that the leftover sweep removes; inactive files stay")
     func crashAfterMarking() async throws {
         let server = TestServer()
         try await server.run { api in
@@ -162,17 +172,27 @@ struct BatchGarbageCollectionTests {
             try await BatchyardApplication.applyBatchEvent(.garbageCollected, batchID: markedOnly, tenant: Self.tenant, store: api.store)
             #expect(try await Self.status(api, markedOnly) == "deleted")
             let deleted = try await BlobStoreOpening.collectGarbage(blobs, database: api.store.database)
-            #expect(deleted == 1)
-            #expect(try await blobs.list(prefix: ProcessingEndToEndTests.lakePrefix(dataset: dataset, batch: markedOnly)).isEmpty)
-            #expect(try await blobs.list(prefix: ProcessingEndToEndTests.lakePrefix(dataset: dataset, batch: inactive)).count == 1)
+            #expect(deleted == 3)
+            for (id, left) in [(markedOnly, 0), (inactive, 1)] {
+                #expect(try await blobs.list(prefix: ProcessingEndToEndTests.lakePrefix(dataset: dataset, batch: id)).count == left)
+                #expect(try await blobs.list(prefix: BlobKey.uploadsPrefix(org: TestServer.orgA, sandbox: "prod", batchID: id)).count == left)
+                #expect(try await blobs.list(prefix: BlobKey.metaPrefix(org: TestServer.orgA, sandbox: "prod", batchID: id)).count == left)
+            }
         }
     }
 
-    /// One lake file and its `dataSetFiles` entry, as processing would publish them.
+    /// One uploaded file, one diagnostics file, one lake file and its `dataSetFiles` entry, as
+    /// uploading and processing would leave them.
     static func publishFake(_ api: APIClient, blobs: any BlobStore, dataset: String, batch: String) async throws {
         _ = try await blobs.put(
             key: BlobKey.lake(org: TestServer.orgA, sandbox: "prod", datasetID: dataset, batchID: batch, name: "part-00001.parquet"),
             body: BlobGarbageCollectionTests.body("x"))
+        _ = try await blobs.put(
+            key: BlobKey.upload(org: TestServer.orgA, sandbox: "prod", batchID: batch, path: "rows.json"),
+            body: BlobGarbageCollectionTests.body("{}"))
+        _ = try await blobs.put(
+            key: BlobKey.metaPrefix(org: TestServer.orgA, sandbox: "prod", batchID: batch) + "input_files/fileMetaData1.json",
+            body: BlobGarbageCollectionTests.body("{}"))
         let document: JSONValue = [
             "batchId": .string(batch), "dataSetId": .string(dataset), "created": 1, "updated": 1, "version": "1.0.0",
             "name": "part-00001.parquet", "records": 1, "size": 1, "isValid": true,

@@ -6,7 +6,8 @@ import Foundation
 /// Deletes the blobs that no metadata row will ever make visible: staged parts of batches that
 /// are done (their attempt crashed, or was abandoned, before it cleaned up), lake objects of
 /// batches that never got (or no longer have) published data, chunk folders of large uploads whose
-/// batch no longer takes uploads, and in-flight upload objects left by a crash.
+/// batch no longer takes uploads, in-flight upload objects left by a crash, and the uploads and
+/// diagnostics of `deleted` batches.
 ///
 /// Visibility is decided by the metadata (a batch's `dataSetFiles` rows are created in the same
 /// transaction that turns it `success`), so these objects are invisible already; collecting them
@@ -26,7 +27,8 @@ struct BlobGarbageCollector: Sendable {
     /// An in-flight upload object older than this is dead whatever its batch's status.
     var staleAfterMillis: Int64 = 24 * 3_600_000
 
-    /// Sweeps `staging/`, `lake/`, `chunks/` and `incoming/`; returns the number of objects deleted.
+    /// Sweeps `staging/`, `lake/`, `chunks/`, `incoming/`, `uploads/` and `meta/`; returns the number
+    /// of objects deleted.
     @discardableResult
     func sweep() async throws -> Int {
         var deleted = 0
@@ -58,6 +60,14 @@ struct BlobGarbageCollector: Sendable {
         for (prefix, segments) in try await batchPrefixes(root: "lake/", depth: 4) {
             let status = try await status(org: segments[0], sandbox: segments[1], batch: segments[3])
             if status == nil || (status!.isFinal && !status!.hasDataInMaster) { deleted += try await deletePrefix(prefix) }
+        }
+        // uploads/ and meta/{org}/{sandbox}/{batchId}/…: kept for every batch (a failed batch's
+        // inputs are downloadable, its diagnostics readable) until it is `deleted`.
+        for root in ["uploads/", "meta/"] {
+            for (prefix, segments) in try await batchPrefixes(root: root, depth: 3) {
+                let status = try await status(org: segments[0], sandbox: segments[1], batch: segments[2])
+                if status == nil || status == .deleted { deleted += try await deletePrefix(prefix) }
+            }
         }
         return deleted
     }

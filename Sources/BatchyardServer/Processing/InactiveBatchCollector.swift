@@ -11,7 +11,8 @@ import Logging
 /// batches (see ``CatalogTransaction/claimInactiveBatches(updatedBefore:limit:)``), moves each
 /// through the lifecycle and deletes its `dataSetFiles` entries, so the files disappear from Data
 /// Access and Catalog at that commit, and exactly one collector wins each batch. Only then are
-/// the lake files deleted. A process killed after the commit leaves the lake folder of a `deleted`
+/// the batch's files deleted: lake, uploads and diagnostics (AEP: "Data for the batch has been
+/// completely removed"). A process killed after the commit leaves the files of a `deleted`
 /// batch, which ``BlobGarbageCollector`` (part of the same periodic sweep) removes; one killed
 /// before it changed nothing, and the next sweep claims the batch again. Files are deleted only
 /// for batches this collector has just moved out of `inactive` itself, never for any other status.
@@ -40,10 +41,14 @@ struct InactiveBatchCollector: Sendable {
             let round = try await claimAndMark(inactiveBefore: cutoff, now: now)
             for batch in round {
                 let keys = BlobKeys(tenant: batch.tenant, batchID: batch.batchID, datasetID: batch.datasetID)
+                // "Data for the batch has been completely removed": its lake files, the files
+                // uploaded into it and its diagnostics.
                 do {
-                    try await blobs.deletePrefix(keys.lakePrefix)
+                    for prefix in [keys.lakePrefix, keys.uploadsPrefix, keys.metaPrefix] {
+                        try await blobs.deletePrefix(prefix)
+                    }
                 } catch {
-                    logger?.warning("batch \(batch.batchID) is deleted; its lake files stay until the next sweep: \(error)")
+                    logger?.warning("batch \(batch.batchID) is deleted; its files stay until the next sweep: \(error)")
                 }
             }
             collected += round
