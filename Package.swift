@@ -168,7 +168,12 @@ let package = Package(
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "BatchyardCore", "BatchyardTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "BlobStoreTests", dependencies: ["BlobStore"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "S3BlobStoreTests", dependencies: ["S3BlobStore", "BlobStore", "BatchyardTestSupport"],
+            name: "S3BlobStoreTests",
+            dependencies: [
+                "S3BlobStore", "BlobStore", "BatchyardTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "IngestionPipelineTests",

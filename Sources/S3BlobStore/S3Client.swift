@@ -57,8 +57,8 @@ struct S3Client: Sendable {
     /// Sends a request and returns the response once its status is a success; an error status
     /// throws with the service's `<Error>` code and message. `key` is a blob key (`nil`: the bucket).
     ///
-    /// Requests whose body can be sent again (none, or bytes in memory) are retried twice after
-    /// connection failures and 500/503 answers.
+    /// Every request is retried twice after a connection failure or a 500/503 answer: each body
+    /// can be sent again (bytes in memory, or a local file read again from its start).
     func send(
         _ method: HTTPMethod, key: String?, query: [(name: String, value: String)] = [], headers: [(String, String)] = [],
         body: RequestBody = .none, expecting accepted: Set<Int> = []
@@ -72,7 +72,7 @@ struct S3Client: Sendable {
                 if (200..<300).contains(status) || accepted.contains(status) { return response }
                 let bytes = try await response.body.collect(upTo: 1 << 20)
                 let error = S3Responses.serviceError(status: status, body: Data(buffer: bytes), key: key ?? "")
-                if body.isReplayable, attempt < 3, status == 500 || status == 503 {
+                if attempt < 3, status == 500 || status == 503 {
                     try await Task.sleep(for: .milliseconds(100 * attempt * attempt))
                     continue
                 }
@@ -80,7 +80,7 @@ struct S3Client: Sendable {
             } catch let error as S3ResponseError {
                 throw error
             } catch {
-                guard body.isReplayable, attempt < 3, !(error is CancellationError) else { throw error }
+                guard attempt < 3, !(error is CancellationError) else { throw error }
                 try await Task.sleep(for: .milliseconds(100 * attempt * attempt))
             }
         }
@@ -126,15 +126,12 @@ struct S3Client: Sendable {
     }
 }
 
-/// A request body: nothing, bytes in memory (hashed and signed; can be resent), or a stream of
-/// known length (sent as `UNSIGNED-PAYLOAD`; cannot be resent).
+/// A request body: nothing, bytes in memory (hashed and signed), or a range of a local file of
+/// known length (sent as `UNSIGNED-PAYLOAD`). Each can be sent again: a `LocalFileChunks` starts
+/// reading its file from the beginning for every iteration, and the files streamed are staged
+/// parts and spooled uploads, which nothing changes while a request is on its way.
 enum RequestBody: Sendable {
     case none
     case bytes(ByteBuffer)
     case stream(LocalFileChunks, length: Int64)
-
-    var isReplayable: Bool {
-        if case .stream = self { return false }
-        return true
-    }
 }
