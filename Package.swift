@@ -166,7 +166,7 @@ let package = Package(
             name: "XDMValidationTests", dependencies: ["XDMValidation", "BatchyardCore", "BatchyardTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "BatchyardCore", "BatchyardTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "BlobStoreTests", dependencies: ["BlobStore"], swiftSettings: swiftSettings),
+        .testTarget(name: "BlobStoreTests", dependencies: ["BlobStore", "BatchyardTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "S3BlobStoreTests",
             dependencies: [
